@@ -1,0 +1,39 @@
+/**
+ * Turns a position in the search into the lines a user reads under an error message:
+ * where (line, column, and the macro chain), the line itself, and a caret under the spot.
+ */
+import type { Origin, TextPosition } from './origin.js';
+
+export function describeOrigin(originalText: string, origin: Origin): string {
+  const lines: string[] = [];
+  const { line, column } = origin.position;
+  lines.push(`at line ${line}, column ${column}`);
+  for (let i = origin.macroChain.length - 1; i >= 0; i--) {
+    const frame = origin.macroChain[i]!;
+    const inner = i === origin.macroChain.length - 1 && origin.positionInMacro
+      ? ` (line ${origin.positionInMacro.line}, column ${origin.positionInMacro.column} of its definition)`
+      : '';
+    lines.push(
+      `  in macro \`${frame.name}\`${inner}, defined in ${frame.definedAt}, ` +
+        `invoked at line ${frame.invokedAt.line}, column ${frame.invokedAt.column}`,
+    );
+  }
+  lines.push(...caretLines(originalText, origin.position));
+  return lines.join('\n');
+}
+
+/** The source line holding `position`, and a caret under its column. Long lines are windowed. */
+export function caretLines(text: string, position: TextPosition): string[] {
+  const sourceLine = text.split('\n')[position.line - 1] ?? '';
+  const width = 100;
+  let start = 0;
+  if (sourceLine.length > width && position.column > width - 20) {
+    start = Math.min(position.column - 1 - Math.floor(width / 2), sourceLine.length - width);
+    start = Math.max(0, start);
+  }
+  const shown = sourceLine.slice(start, start + width);
+  const prefix = start > 0 ? '...' : '';
+  const suffix = start + width < sourceLine.length ? '...' : '';
+  const caretColumn = prefix.length + (position.column - 1 - start);
+  return [`  ${prefix}${shown}${suffix}`, `  ${' '.repeat(Math.max(0, caretColumn))}^`];
+}
