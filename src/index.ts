@@ -1,1 +1,48 @@
-export {};
+/**
+ * spelunk's library API. The command line is a thin layer over these functions.
+ *
+ *   const result = await run('| tstats count from datamodel=Endpoint.Processes by Processes.dest', { data: ['logs/'] });
+ *   result.columns; result.rows;
+ */
+import { bundled } from './core/paths.js';
+import { loadEndpointProcesses, type IngestOptions, type IngestReport } from './ingest/index.js';
+import { createSession, Session, type SearchResult, type SessionOptions } from './session.js';
+
+export interface RunOptions extends Omit<SessionOptions, 'store'> {
+  /** Log files or folders; default: the bundled sample data. `-` reads standard input. */
+  data?: readonly string[];
+  /** Treat any skipped input record as an error. */
+  strict?: boolean;
+  onProgress?: IngestOptions['onProgress'];
+  stdin?: NodeJS.ReadableStream;
+}
+
+export interface RunResult extends SearchResult {
+  ingest: IngestReport;
+}
+
+/** Loads the data, then expands, parses and runs one search over it. */
+export async function run(search: string, options: RunOptions = {}): Promise<RunResult> {
+  const { session, report } = await openSession(options);
+  return { ...session.run(search), ingest: report };
+}
+
+/** Loads the data once; the session then runs any number of searches over it. */
+export async function openSession(options: RunOptions = {}): Promise<{ session: Session; report: IngestReport }> {
+  const paths = options.data && options.data.length > 0 ? [...options.data] : [bundled.sampleData()];
+  const { store, report } = await loadEndpointProcesses(paths, {
+    ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.stdin ? { stdin: options.stdin } : {}),
+  });
+  return { session: createSession({ ...options, store }), report };
+}
+
+export { createSession, Session };
+export type { SearchResult, SessionOptions };
+export type { IngestReport, IngestOptions };
+export type { ResultTable, Row, Value, Scalar } from './core/values.js';
+export { SpelunkError } from './core/errors.js';
+export type { ColumnarStore } from './store/types.js';
+export { loadEndpointProcesses };
+export { formatResults, type OutputFormat } from './format/index.js';

@@ -29,7 +29,9 @@ export type SearchExpr =
   /** A bare term or quoted phrase matched against `_raw`; `*` matches every row. */
   | { kind: 'term'; value: SearchValue; span: Span }
   /** A time modifier inside the expression: `earliest=-24h`, `latest=now`. */
-  | { kind: 'timeBound'; bound: 'earliest' | 'latest'; value: SearchValue; span: Span };
+  | { kind: 'timeBound'; bound: 'earliest' | 'latest'; value: SearchValue; span: Span }
+  /** `[ ... ]`: runs first; its results become `(f1=v1 AND f2=v2) OR (...)` (DOC: subsearches). */
+  | { kind: 'subsearch'; subsearch: Subsearch; span: Span };
 
 // ---------------------------------------------------------------------------------------------
 // The eval language: `eval`, `where`, `count(eval(...))`, function arguments.

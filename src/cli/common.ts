@@ -1,0 +1,25 @@
+/** What every spelunk subcommand shares: repeatable options, and how errors reach the user. */
+import { SpelunkError } from '../core/errors.js';
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Set by `--debug` anywhere on the command line: errors then show their stack. */
+export const debugMode = (): boolean => process.argv.includes('--debug');
+
+/**
+ * Prints one clear message on stderr and exits: 2 for usage and search errors, 1 otherwise.
+ * Never a stack trace, unless --debug asks for one.
+ */
+export function exitWithError(error: unknown): never {
+  if (error instanceof SpelunkError) {
+    process.stderr.write(`spelunk: ${error.message}\n`);
+    if (error.detail) process.stderr.write(`${error.detail}\n`);
+    if (debugMode() && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exit(error.exitCode);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`spelunk: internal error: ${message}\n`);
+  if (debugMode() && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  else process.stderr.write('(run again with --debug to see where)\n');
+  process.exit(1);
+}

@@ -1,0 +1,99 @@
+/**
+ * `spelunk generate`: writes deterministic, realistic process-creation logs (see
+ * src/generate). Wired into the CLI by src/cli/main.ts.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { Command } from 'commander';
+import { SpelunkError } from '../core/errors.js';
+import {
+  DEFAULT_HOSTS,
+  DEFAULT_SEED,
+  DEFAULT_WEBSHELL_RATE,
+  EVENT_FORMATS,
+  type EventFormat,
+  type GenerateOptions,
+  resolveGenerateOptions,
+  writeEvents,
+} from '../generate/index.js';
+
+interface GenerateFlags {
+  events?: string;
+  seed?: string;
+  hosts?: string;
+  webshellRate?: string;
+  format?: string;
+  output?: string;
+}
+
+/** A whole number written in plain decimal digits; anything else is a usage error. */
+function parseWholeNumber(flag: string, text: string): number {
+  if (!/^\d+$/.test(text)) throw new SpelunkError('usage', `${flag} must be a whole number, got '${text}'`);
+  return Number(text);
+}
+
+function parseRate(text: string): number {
+  if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+    throw new SpelunkError('usage', `--webshell-rate must be a number from 0 to 1, got '${text}'`);
+  }
+  return Number(text);
+}
+
+/** Turns the command-line flags into validated generator options. */
+export function generateOptionsFromFlags(flags: GenerateFlags): GenerateOptions {
+  if (flags.events === undefined) throw new SpelunkError('usage', '--events is required');
+  const options: GenerateOptions = { events: parseWholeNumber('--events', flags.events) };
+  if (flags.seed !== undefined) options.seed = parseWholeNumber('--seed', flags.seed);
+  if (flags.hosts !== undefined) options.hosts = parseWholeNumber('--hosts', flags.hosts);
+  if (flags.webshellRate !== undefined) options.webshellRate = parseRate(flags.webshellRate);
+  if (flags.format !== undefined) options.format = flags.format as EventFormat;
+  resolveGenerateOptions(options);
+  return options;
+}
+
+async function runGenerate(flags: GenerateFlags): Promise<void> {
+  const options = generateOptionsFromFlags(flags);
+  if (flags.output === undefined) {
+    await writeEvents(options, process.stdout);
+    return;
+  }
+  const out = createWriteStream(flags.output);
+  try {
+    await once(out, 'open');
+  } catch (error) {
+    throw new SpelunkError('input', `cannot write ${flags.output}: ${(error as Error).message}`);
+  }
+  await writeEvents(options, out);
+  out.end();
+  await once(out, 'finish');
+}
+
+function reportAndExit(error: unknown): never {
+  // The reader went away (`spelunk generate ... | head`): not a failure.
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(0);
+  if (error instanceof SpelunkError) {
+    process.stderr.write(`spelunk: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  process.stderr.write(`spelunk: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+export function registerGenerateCommand(program: Command): void {
+  program
+    .command('generate')
+    .description('write realistic, deterministic process-creation logs (one event per line)')
+    .option('--events <n>', 'number of events to write')
+    .option('--seed <s>', `random seed; the same seed gives the same bytes (default ${DEFAULT_SEED})`)
+    .option('--hosts <h>', `number of hosts (default ${DEFAULT_HOSTS})`)
+    .option('--webshell-rate <r>', `share of events that are w3wp.exe -> cmd.exe/powershell.exe (default ${DEFAULT_WEBSHELL_RATE})`)
+    .option('--format <format>', `${EVENT_FORMATS.join(' | ')} (default sysmon-xml)`)
+    .option('--output <file>', 'write to this file instead of standard output')
+    .action(async (flags: GenerateFlags) => {
+      try {
+        await runGenerate(flags);
+      } catch (error) {
+        reportAndExit(error);
+      }
+    });
+}

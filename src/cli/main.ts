@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+/** The `spelunk` command line. */
+import { Command, CommanderError } from 'commander';
+import { registerDatamodelCommand } from './datamodel.js';
+import { registerExpandCommand } from './expand.js';
+import { registerGenerateCommand } from './generate.js';
+import { registerParseCommand } from './parse.js';
+import { registerRunCommand } from './run.js';
+
+const program = new Command();
+program
+  .name('spelunk')
+  .description(
+    'Run published Splunk detections (SPL) offline over your own process-creation logs:\n' +
+      'Sysmon EventID 1 and Security 4688 (XML or JSON) and CrowdStrike ProcessRollup2.',
+  )
+  .version('0.1.0')
+  .showHelpAfterError()
+  .exitOverride()
+  .addHelpText(
+    'after',
+    [
+      '',
+      'Examples:',
+      '  spelunk run                                        # W3WP Spawning Shell over the bundled sample',
+      '  spelunk run examples/w3wp_spawning_shell.yml --data logs/ --format json',
+      '  spelunk expand examples/w3wp_spawning_shell.yml --trace',
+      '  spelunk parse --explain examples/w3wp_spawning_shell.yml',
+      '  spelunk datamodel --data logs/ --fields',
+      '  spelunk generate --events 1000 --seed 7 > sample.log',
+    ].join('\n'),
+  );
+
+registerRunCommand(program);
+registerExpandCommand(program);
+registerParseCommand(program);
+registerDatamodelCommand(program);
+registerGenerateCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version exit 0; every usage mistake exits 2.
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  }
+  throw error;
+}

@@ -1,0 +1,98 @@
+/**
+ * `spelunk run [search]`: runs one search over the user's logs (or the bundled sample) and
+ * prints the results.
+ */
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { SpelunkError } from '../core/errors.js';
+import { bundled } from '../core/paths.js';
+import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
+import { openSession } from '../index.js';
+import { collect, exitWithError } from './common.js';
+import { progressBar } from './progress.js';
+import { readSearchArgument } from './search-input.js';
+
+export interface RunFlags {
+  data: string[];
+  macros: string[];
+  macro: string[];
+  format?: OutputFormat;
+  tz: string;
+  output?: string;
+  quiet?: boolean;
+  strict?: boolean;
+  earliest?: string;
+  latest?: string;
+  now?: string;
+}
+
+export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
+  const input = readSearchArgument(searchArgument ?? bundled.w3wpDetection());
+  if (flags.data.length === 0 && !flags.quiet) {
+    process.stderr.write(`spelunk: no --data given: using the bundled sample (${bundled.sampleData()})\n`);
+  }
+  const bar = progressBar(!flags.quiet);
+  const { session, report } = await openSession({
+    data: flags.data,
+    macros: flags.macros,
+    inlineMacros: flags.macro,
+    tz: flags.tz,
+    ...(flags.strict ? { strict: true } : {}),
+    ...(flags.earliest !== undefined ? { earliest: flags.earliest } : {}),
+    ...(flags.latest !== undefined ? { latest: flags.latest } : {}),
+    ...(flags.now !== undefined ? { now: flags.now } : {}),
+    onProgress: (p) => bar.update(p),
+    stdin: process.stdin,
+  }).finally(() => bar.done());
+  if (!flags.quiet) process.stderr.write(`spelunk: ${report.summary()}\n`);
+  const result = session.run(input.text);
+  for (const warning of result.warnings) process.stderr.write(`spelunk: warning: ${warning}\n`);
+  const format = flags.format ?? (process.stdout.isTTY ? 'table' : 'csv');
+  const text = formatResults(result, format, { tz: flags.tz });
+  if (flags.output) {
+    try {
+      writeFileSync(flags.output, text);
+    } catch (error) {
+      throw new SpelunkError('input', `cannot write ${flags.output}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  } else {
+    process.stdout.write(text);
+  }
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run a search over process-creation logs and print the results')
+    .argument('[search]', 'SPL text, or the path of a .spl file or a security_content detection .yml (default: the bundled W3WP detection)')
+    .option('-d, --data <path>', 'a log file or folder (recursive, .gz read transparently); repeatable; - reads standard input (default: the bundled sample)', collect, [])
+    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them, layered over the bundled macros; repeatable, later wins', collect, [])
+    .option('--macro <NAME=DEFINITION>', 'define one macro inline, applied last; NAME(a,b)=... takes arguments $a$ and $b$; repeatable', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(OUTPUT_FORMATS))
+    .option('--tz <zone>', 'IANA time zone for formatting times and snapping relative times', 'UTC')
+    .option('--earliest <time>', 'start of the time range (inclusive), e.g. -24h@h, 2021-03-14T00:00:00Z, epoch seconds')
+    .option('--latest <time>', 'end of the time range (exclusive), e.g. now, @d')
+    .option('--now <time>', "the search's current time, for relative times (default: the clock)")
+    .option('-o, --output <file>', 'write the results to a file instead of standard output')
+    .option('-q, --quiet', 'no progress bar and no ingest summary on stderr')
+    .option('--strict', 'fail if any input record is skipped')
+    .option('--debug', 'show stack traces for internal errors')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  spelunk run                                   # the bundled W3WP detection over the bundled sample',
+        '  spelunk run examples/w3wp_spawning_shell.yml --data ./sysmon-logs --format json',
+        "  spelunk run examples/w3wp_spawning_shell.yml --data logs/ --macro 'w3wp_spawning_shell_filter=search NOT dest=IEWIN7'",
+        "  spelunk run '| tstats count from datamodel=Endpoint.Processes by Processes.dest' --data logs/",
+      ].join('\n'),
+    )
+    .action(async (search: string | undefined, flags: RunFlags) => {
+      try {
+        await runCommand(search, flags);
+      } catch (error) {
+        exitWithError(error);
+      }
+    });
+}

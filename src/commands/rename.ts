@@ -1,0 +1,119 @@
+/**
+ * `rename <wc-field> AS <wc-field> [, ...]`: renames fields, carrying wildcard parts over
+ * (`"Processes.*" as *`). Semantics from the rename reference (DOC S8) and searchbnf (CONF S1):
+ * AS, TO and -> are all accepted; wildcard counts must match; a rename onto an existing field
+ * overwrites it, with null where the source is missing; renaming a missing field onto an
+ * existing one removes that field's data. Columns keep their positions.
+ */
+import { SpelunkError, type Span } from '../core/errors.js';
+import type { ResultTable, Row } from '../core/values.js';
+import type { CommandNodeBase } from '../parse/ast.js';
+import { Arrow } from '../parse/tokens.js';
+import { defineCommand } from './types.js';
+
+export interface RenamePair {
+  from: string;
+  to: string;
+  span: Span;
+}
+
+export interface RenameNode extends CommandNodeBase {
+  pairs: RenamePair[];
+}
+
+function countWildcards(pattern: string): number {
+  return pattern.split('*').length - 1;
+}
+
+/** Matches a field name against a case-sensitive wildcard pattern; returns the wildcard parts. */
+export function matchFieldPattern(pattern: string, field: string): string[] | undefined {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === field ? [] : undefined;
+  const source = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
+  const match = new RegExp(`^${source}$`, 's').exec(field);
+  return match ? match.slice(1) : undefined;
+}
+
+function fillPattern(pattern: string, parts: readonly string[]): string {
+  let index = 0;
+  return pattern.replace(/\*/g, () => parts[index++] ?? '');
+}
+
+/** The renames one pair makes on the current columns, as old name → new name, in column order. */
+function renamesFor(pair: RenamePair, columns: readonly string[]): Map<string, string> {
+  const renames = new Map<string, string>();
+  if (countWildcards(pair.from) === 0) {
+    renames.set(pair.from, pair.to);
+    return renames;
+  }
+  for (const column of columns) {
+    const parts = matchFieldPattern(pair.from, column);
+    if (parts) renames.set(column, fillPattern(pair.to, parts));
+  }
+  return renames;
+}
+
+function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m: string) => void): ResultTable {
+  const targets = new Map<string, string>();
+  for (const [from, to] of renames) {
+    if (targets.has(to) && targets.get(to) !== from) {
+      warn(`Multiple renames to field '${to}' detected. Only the last one will appear, and previous 'from' fields will be dropped.`);
+    }
+    targets.set(to, from);
+  }
+  const columns: string[] = [];
+  const present = new Set(table.columns);
+  for (const column of table.columns) {
+    const renamed = renames.get(column);
+    if (renamed !== undefined) {
+      if (targets.get(renamed) === column && !columns.includes(renamed)) columns.push(renamed);
+    } else if (!targets.has(column) && !columns.includes(column)) {
+      columns.push(column);
+    }
+  }
+  const rows = table.rows.map((row): Row => {
+    const next: Row = new Map(row);
+    for (const [from] of renames) next.delete(from);
+    for (const [to, from] of targets) {
+      const value = present.has(from) ? row.get(from) : undefined;
+      if (value === undefined || value === null) next.delete(to);
+      else next.set(to, value);
+    }
+    return next;
+  });
+  return { columns, rows };
+}
+
+export default defineCommand<RenameNode>({
+  name: 'rename',
+  type: 'streaming',
+  summary: 'Renames fields; wildcards carry over (`"Processes.*" as *`).',
+  parse(cursor) {
+    const pairs: RenamePair[] = [];
+    while (!cursor.done) {
+      const from = cursor.expectFieldName('to rename');
+      if (!(cursor.takeWord('as') || cursor.takeWord('to') || cursor.take(Arrow))) {
+        cursor.fail('Usage: rename [old_name AS/TO/-> new_name]+.', from.span);
+      }
+      const to = cursor.expectFieldName("after 'AS'");
+      if (countWildcards(from.name) !== countWildcards(to.name)) {
+        throw new SpelunkError('syntax', `Wildcard mismatch: '${from.name}' as '${to.name}'.`, {
+          start: from.span.start,
+          end: to.span.end,
+        });
+      }
+      pairs.push({ from: from.name, to: to.name, span: { start: from.span.start, end: to.span.end } });
+      cursor.takeComma();
+    }
+    if (pairs.length === 0) cursor.fail('Usage: rename [old_name AS/TO/-> new_name]+.');
+    return { name: 'rename', span: { start: 0, end: 0 }, pairs };
+  },
+  explain(node) {
+    return { note: `renames ${node.pairs.map((p) => `${p.from} to ${p.to}`).join(', ')}` };
+  },
+  execute(node, input, ctx) {
+    let table = input;
+    for (const pair of node.pairs) table = applyRenames(table, renamesFor(pair, table.columns), ctx.warn);
+    return table;
+  },
+});

@@ -1,0 +1,564 @@
+/**
+ * The eval function library. Each entry states its argument count (checked before any row is
+ * read, as Splunk type-checks at parse time) and computes a Value from its arguments.
+ */
+import { createHash } from 'node:crypto';
+import type { EvalExpr } from '../parse/ast.js';
+import { SpelunkError, type Span } from '../core/errors.js';
+import {
+  compareBytes,
+  fromValues,
+  isNull,
+  numberToString,
+  parseNumber,
+  scalarToString,
+  valuesOf,
+  type Row,
+  type Scalar,
+  type Value,
+} from '../core/values.js';
+import { compareScalars, isTrue, scalarsEqual, toNumber, toText } from './coerce.js';
+import { compilePcre } from './pcre.js';
+import { formatTime } from '../time/strftime.js';
+import { parseTime } from '../time/strptime.js';
+import { resolveTimeModifier } from '../time/modifiers.js';
+import { printf } from './printf.js';
+import { cidrMatch } from './cidr.js';
+
+export interface EvalContext {
+  /** The search's "now", epoch seconds. */
+  now: number;
+  /** IANA zone for strftime/strptime/relative_time. */
+  tz: string;
+  /** Injected by the search layer for searchmatch(). */
+  searchMatch?: (query: string, row: Row) => boolean;
+}
+
+/** What a function implementation may use: its arguments' values on demand, the row and the context. */
+export interface CallEnv {
+  args: readonly EvalExpr[];
+  row: Row;
+  ctx: EvalContext;
+  span: Span;
+  value(index: number): Value;
+  evaluateIn(expr: EvalExpr, row: Row): Value;
+}
+
+interface FunctionSpec {
+  min: number;
+  max: number;
+  /** Extra shape rule beyond the count (e.g. case() takes pairs). */
+  check?: (argumentCount: number) => boolean;
+  run(env: CallEnv): Value;
+}
+
+type Eager = (values: Value[], env: CallEnv) => Value;
+
+function eager(min: number, max: number, run: Eager): FunctionSpec {
+  return {
+    min,
+    max,
+    run(env) {
+      return run(
+        env.args.map((_, index) => env.value(index)),
+        env,
+      );
+    },
+  };
+}
+
+/** A function of one text argument, applied to each value of a multivalue. */
+function textMap(transform: (text: string) => Value): FunctionSpec {
+  return eager(1, 1, ([value]) => {
+    if (isNull(value ?? null)) return null;
+    if (Array.isArray(value)) {
+      const mapped = (value as readonly Scalar[]).map((v) => transform(scalarToString(v)));
+      return fromValues(mapped.filter((v): v is Scalar => v !== null && !Array.isArray(v)));
+    }
+    return transform(scalarToString(value as Scalar));
+  });
+}
+
+function numeric(arity: number, compute: (...numbers: number[]) => number): FunctionSpec {
+  return eager(arity, arity, (values) => {
+    const numbers = values.map(toNumber);
+    if (numbers.some((n) => n === undefined)) return null;
+    return compute(...(numbers as number[]));
+  });
+}
+
+function regexOf(pattern: string, env: CallEnv, flags = ''): RegExp {
+  return compilePcre(pattern, flags, env.args[1]?.span ?? env.span);
+}
+
+/** Rounds half away from zero at `digits` decimals, shifting by decimal exponent so 1.005 → 1.01. */
+function roundHalfAway(value: number, digits: number): number {
+  const abs = Math.abs(value);
+  const shifted = Number(`${abs}e${digits}`);
+  const rounded = Number.isNaN(shifted) ? Math.round(abs * 10 ** digits) / 10 ** digits : Number(`${Math.round(shifted)}e${-digits}`);
+  return value < 0 ? -rounded : rounded;
+}
+
+function withCommas(value: number): string {
+  const rounded = Number.isInteger(value) ? value : roundHalfAway(value, 2);
+  const [whole, fraction] = numberToString(Math.abs(rounded)).split('.');
+  const grouped = (whole as string).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${rounded < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+function duration(seconds: number): string {
+  const total = Math.floor(Math.abs(seconds));
+  const days = Math.floor(total / 86400);
+  const hh = String(Math.floor((total % 86400) / 3600)).padStart(2, '0');
+  const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
+  const ss = String(total % 60).padStart(2, '0');
+  const clock = `${hh}:${mm}:${ss}`;
+  return `${seconds < 0 ? '-' : ''}${days > 0 ? `${days}+` : ''}${clock}`;
+}
+
+function toStringValue(value: Value, format: string | undefined): Value {
+  if (value === null) return null;
+  if (Array.isArray(value)) return fromValues((value as readonly Scalar[]).map((v) => scalarToString(v)));
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (format === undefined) return scalarToString(value as Scalar);
+  const number = toNumber(value);
+  if (number === undefined) return scalarToString(value as Scalar);
+  switch (format) {
+    case 'hex':
+      return `0x${Math.trunc(number).toString(16).toUpperCase()}`;
+    case 'commas':
+      return withCommas(number);
+    case 'duration':
+      return duration(number);
+    default:
+      return scalarToString(value as Scalar);
+  }
+}
+
+function toNumberValue(value: Value, base: number): Value {
+  if (typeof value === 'number') return value;
+  const text = toText(value);
+  if (text === undefined) return null;
+  if (base === 10) return parseNumber(text) ?? null;
+  const trimmed = text.trim().replace(/^0x/i, base === 16 ? '' : '0x');
+  if (trimmed === '') return null;
+  let result = 0;
+  for (const ch of trimmed.toLowerCase()) {
+    const digit = parseInt(ch, 36);
+    if (Number.isNaN(digit) || digit >= base) return null;
+    result = result * base + digit;
+  }
+  return result;
+}
+
+function likePattern(pattern: string): RegExp {
+  let source = '';
+  for (const ch of pattern) {
+    if (ch === '%') source += '[\\s\\S]*';
+    else if (ch === '_') source += '[\\s\\S]';
+    else source += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export function like(value: Value, pattern: Value): Value {
+  const text = toText(value);
+  const patternText = toText(pattern);
+  if (patternText === undefined) return null;
+  if (Array.isArray(value)) return (value as readonly Scalar[]).some((v) => likePattern(patternText).test(scalarToString(v)));
+  if (text === undefined) return null;
+  return likePattern(patternText).test(text);
+}
+
+/** Eval's min/max order: numbers by value, below every non-numeric string, strings by bytes. */
+function extremeOf(values: Value[], wantMax: boolean): Value {
+  const all = values.flatMap((v) => valuesOf(v));
+  if (all.length === 0) return null;
+  const rank = (a: Scalar, b: Scalar): number => {
+    const na = toNumber(a);
+    const nb = toNumber(b);
+    if (na !== undefined && nb !== undefined) return na - nb;
+    if (na !== undefined) return -1;
+    if (nb !== undefined) return 1;
+    return compareBytes(scalarToString(a), scalarToString(b));
+  };
+  let best = all[0] as Scalar;
+  for (const candidate of all.slice(1)) {
+    const order = rank(candidate, best);
+    if (wantMax ? order > 0 : order < 0) best = candidate;
+  }
+  const asNumber = toNumber(best);
+  return asNumber !== undefined ? asNumber : best;
+}
+
+/** The only field an mvfilter() expression reads; Splunk allows exactly one. */
+function singleFieldOf(expr: EvalExpr, span: Span): string {
+  const names = new Set<string>();
+  const walk = (node: EvalExpr): void => {
+    switch (node.kind) {
+      case 'field':
+        names.add(node.name);
+        break;
+      case 'call':
+        node.args.forEach(walk);
+        break;
+      case 'binary':
+        walk(node.left);
+        walk(node.right);
+        break;
+      case 'not':
+      case 'negate':
+        walk(node.operand);
+        break;
+      case 'in':
+        walk(node.operand);
+        node.values.forEach(walk);
+        break;
+      default:
+        break;
+    }
+  };
+  walk(expr);
+  if (names.size !== 1) {
+    throw new SpelunkError('search', 'The mvfilter function requires an expression that references exactly one field.', span);
+  }
+  return [...names][0] as string;
+}
+
+function hash(algorithm: string): FunctionSpec {
+  return textMap((text) => createHash(algorithm).update(text, 'utf8').digest('hex'));
+}
+
+function urldecode(text: string): string {
+  const spaced = text.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    // Decode each valid escape on its own; malformed ones stay as written.
+    return spaced.replace(/(%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
+function substr(text: string, start: number, length: number | undefined): string {
+  const chars = Array.from(text);
+  let from = start < 0 ? chars.length + start : start - 1;
+  if (from < 0) from = 0;
+  const to = length === undefined ? chars.length : from + Math.max(0, length);
+  return chars.slice(from, to).join('');
+}
+
+function trimmer(where: 'both' | 'left' | 'right'): FunctionSpec {
+  return eager(1, 2, ([value, chars]) => {
+    const text = toText(value ?? null);
+    if (text === undefined) return null;
+    const set = chars === undefined ? ' \t' : (toText(chars) ?? ' \t');
+    let start = 0;
+    let end = text.length;
+    if (where !== 'right') while (start < end && set.includes(text[start] as string)) start++;
+    if (where !== 'left') while (end > start && set.includes(text[end - 1] as string)) end--;
+    return text.slice(start, end);
+  });
+}
+
+/** Converts a PCRE replacement (`\1` back-references) to JavaScript's (`$1`). */
+function replacementOf(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '\\' && /\d/.test(text[i + 1] ?? '')) {
+      out += `$${text[i + 1]}`;
+      i++;
+    } else if (ch === '\\' && text[i + 1] === '\\') {
+      out += '\\';
+      i++;
+    } else if (ch === '$') {
+      out += '$$';
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+function typeName(value: Value): string {
+  if (value === null) return 'Invalid';
+  if (Array.isArray(value)) return 'Multivalue';
+  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'number' || parseNumber(value as string) !== undefined) return 'Number';
+  return 'String';
+}
+
+const FUNCTIONS: Record<string, FunctionSpec> = {
+  // Comparison and conditional
+  if: {
+    min: 3,
+    max: 3,
+    run: (env) => (isTrue(env.value(0)) ? env.value(1) : env.value(2)),
+  },
+  case: {
+    min: 2,
+    max: Infinity,
+    check: (count) => count % 2 === 0,
+    run(env) {
+      for (let i = 0; i + 1 < env.args.length; i += 2) if (isTrue(env.value(i))) return env.value(i + 1);
+      return null;
+    },
+  },
+  coalesce: {
+    min: 1,
+    max: Infinity,
+    run(env) {
+      for (let i = 0; i < env.args.length; i++) {
+        const value = env.value(i);
+        if (!isNull(value)) return value;
+      }
+      return null;
+    },
+  },
+  nullif: eager(2, 2, ([a, b]) => {
+    if (a === null || a === undefined) return null;
+    if (b === null || b === undefined || Array.isArray(a) || Array.isArray(b)) return a;
+    return scalarsEqual(a as Scalar, b as Scalar) ? null : a;
+  }),
+  validate: {
+    min: 2,
+    max: Infinity,
+    check: (count) => count % 2 === 0,
+    run(env) {
+      for (let i = 0; i + 1 < env.args.length; i += 2) if (!isTrue(env.value(i))) return env.value(i + 1);
+      return null;
+    },
+  },
+  in: eager(1, Infinity, ([value, ...candidates]) => {
+    if (value === null || value === undefined) return null;
+    const values = valuesOf(value);
+    return candidates.some((c) => valuesOf(c ?? null).some((cv) => values.some((v) => scalarsEqual(v, cv))));
+  }),
+  like: eager(2, 2, ([value, pattern]) => like(value ?? null, pattern ?? null)),
+  match: eager(2, 2, ([value, pattern], env) => {
+    const patternText = toText(pattern ?? null);
+    if (patternText === undefined || value === null || value === undefined) return null;
+    const regex = regexOf(patternText, env);
+    return valuesOf(value).some((v) => regex.test(scalarToString(v)));
+  }),
+  searchmatch: eager(1, 1, ([query], env) => {
+    const text = toText(query ?? null);
+    if (!env.ctx.searchMatch) throw new SpelunkError('unsupported', 'searchmatch() is not available here', env.span);
+    if (text === undefined) return null;
+    return env.ctx.searchMatch(text, env.row);
+  }),
+  cidrmatch: eager(2, 2, ([cidr, ip]) => {
+    const cidrText = toText(cidr ?? null);
+    if (cidrText === undefined || ip === null || ip === undefined) return null;
+    return valuesOf(ip).some((v) => cidrMatch(cidrText, scalarToString(v)));
+  }),
+  true: eager(0, 0, () => true),
+  false: eager(0, 0, () => false),
+  null: eager(0, 0, () => null),
+
+  // Informational
+  isnull: eager(1, 1, ([v]) => isNull(v ?? null)),
+  isnotnull: eager(1, 1, ([v]) => !isNull(v ?? null)),
+  isnum: eager(1, 1, ([v]) => typeName(v ?? null) === 'Number'),
+  isint: eager(1, 1, ([v]) => {
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    return n !== undefined && Number.isInteger(n);
+  }),
+  isstr: eager(1, 1, ([v]) => typeName(v ?? null) === 'String'),
+  typeof: eager(1, 1, ([v]) => typeName(v ?? null)),
+
+  // Text
+  len: textMap((text) => Array.from(text).length),
+  lower: textMap((text) => text.toLowerCase()),
+  upper: textMap((text) => text.toUpperCase()),
+  trim: trimmer('both'),
+  ltrim: trimmer('left'),
+  rtrim: trimmer('right'),
+  urldecode: textMap(urldecode),
+  substr: eager(2, 3, ([value, start, length]) => {
+    const text = toText(value ?? null);
+    const from = toNumber(start ?? null);
+    const count = length === undefined ? undefined : toNumber(length);
+    if (text === undefined || from === undefined || (length !== undefined && count === undefined)) return null;
+    return substr(text, Math.trunc(from), count === undefined ? undefined : Math.trunc(count));
+  }),
+  replace: eager(3, 3, ([value, pattern, replacement], env) => {
+    const text = toText(value ?? null);
+    const patternText = toText(pattern ?? null);
+    const replacementText = toText(replacement ?? null);
+    if (text === undefined || patternText === undefined || replacementText === undefined) return null;
+    return text.replace(regexOf(patternText, env, 'g'), replacementOf(replacementText));
+  }),
+  split: eager(2, 2, ([value, delimiter]) => {
+    const text = toText(value ?? null);
+    const delim = toText(delimiter ?? null);
+    if (text === undefined || delim === undefined) return null;
+    const parts = delim === '' ? Array.from(text) : text.split(delim);
+    return parts.length === 1 ? (parts[0] as string) : parts;
+  }),
+  printf: eager(1, Infinity, ([format, ...rest]) => {
+    const text = toText(format ?? null);
+    if (text === undefined) return null;
+    return printf(text, rest);
+  }),
+  tostring: eager(1, 2, ([value, format]) => toStringValue(value ?? null, format === undefined ? undefined : toText(format))),
+  tonumber: eager(1, 2, ([value, base]) => {
+    const radix = base === undefined ? 10 : toNumber(base);
+    if (radix === undefined || radix < 2 || radix > 36) return null;
+    return toNumberValue(value ?? null, Math.trunc(radix));
+  }),
+  md5: hash('md5'),
+  sha1: hash('sha1'),
+  sha256: hash('sha256'),
+  sha512: hash('sha512'),
+
+  // Math
+  abs: numeric(1, Math.abs),
+  ceil: numeric(1, Math.ceil),
+  ceiling: numeric(1, Math.ceil),
+  floor: numeric(1, Math.floor),
+  exp: numeric(1, Math.exp),
+  ln: numeric(1, (x) => (x > 0 ? Math.log(x) : NaN)),
+  sqrt: numeric(1, (x) => (x >= 0 ? Math.sqrt(x) : NaN)),
+  pow: numeric(2, Math.pow),
+  pi: eager(0, 0, () => Math.PI),
+  log: eager(1, 2, ([value, base]) => {
+    const x = toNumber(value ?? null);
+    const b = base === undefined ? 10 : toNumber(base);
+    if (x === undefined || b === undefined) return null;
+    return Math.log(x) / Math.log(b);
+  }),
+  round: eager(1, 2, ([value, digits]) => {
+    const x = toNumber(value ?? null);
+    const n = digits === undefined ? 0 : toNumber(digits);
+    if (x === undefined || n === undefined) return null;
+    return roundHalfAway(x, Math.trunc(n));
+  }),
+  min: eager(1, Infinity, (values) => extremeOf(values, false)),
+  max: eager(1, Infinity, (values) => extremeOf(values, true)),
+
+  // Multivalue
+  mvcount: eager(1, 1, ([v]) => (isNull(v ?? null) ? null : valuesOf(v ?? null).length)),
+  mvindex: eager(2, 3, ([v, start, end]) => {
+    const values = valuesOf(v ?? null);
+    const first = toNumber(start ?? null);
+    const last = end === undefined ? first : toNumber(end);
+    if (values.length === 0 || first === undefined || last === undefined) return null;
+    const from = first < 0 ? values.length + first : first;
+    const to = last < 0 ? values.length + last : last;
+    if (from < 0 || from >= values.length || to < from) return null;
+    return fromValues(values.slice(from, Math.min(to, values.length - 1) + 1));
+  }),
+  mvjoin: eager(2, 2, ([v, delimiter]) => {
+    const delim = toText(delimiter ?? null);
+    if (isNull(v ?? null) || delim === undefined) return null;
+    return valuesOf(v ?? null).map(scalarToString).join(delim);
+  }),
+  mvappend: eager(1, Infinity, (values) => fromValues(values.flatMap((v) => valuesOf(v)))),
+  mvdedup: eager(1, 1, ([v]) => {
+    const seen = new Set<string>();
+    return fromValues(
+      valuesOf(v ?? null).filter((x) => {
+        const key = scalarToString(x);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      }),
+    );
+  }),
+  mvsort: eager(1, 1, ([v]) =>
+    fromValues([...valuesOf(v ?? null)].sort((a, b) => compareBytes(scalarToString(a), scalarToString(b)))),
+  ),
+  mvfind: eager(2, 2, ([v, pattern], env) => {
+    const patternText = toText(pattern ?? null);
+    if (patternText === undefined) return null;
+    const regex = regexOf(patternText, env);
+    const index = valuesOf(v ?? null).findIndex((x) => regex.test(scalarToString(x)));
+    return index === -1 ? null : index;
+  }),
+  mvzip: eager(2, 3, ([a, b, delimiter]) => {
+    const left = valuesOf(a ?? null);
+    const right = valuesOf(b ?? null);
+    const delim = delimiter === undefined ? ',' : (toText(delimiter) ?? ',');
+    const count = Math.min(left.length, right.length);
+    const zipped: string[] = [];
+    for (let i = 0; i < count; i++) zipped.push(`${scalarToString(left[i] as Scalar)}${delim}${scalarToString(right[i] as Scalar)}`);
+    return fromValues(zipped);
+  }),
+  mvrange: eager(2, 3, ([start, end, step]) => {
+    const from = toNumber(start ?? null);
+    const to = toNumber(end ?? null);
+    const by = step === undefined ? 1 : toNumber(step);
+    if (from === undefined || to === undefined || by === undefined || by === 0) return null;
+    const out: number[] = [];
+    for (let x = from; by > 0 ? x < to : x > to; x += by) {
+      out.push(x);
+      if (out.length > 10000) break;
+    }
+    return fromValues(out);
+  }),
+  mvfilter: {
+    min: 1,
+    max: 1,
+    run(env) {
+      const expr = env.args[0] as EvalExpr;
+      const field = singleFieldOf(expr, env.span);
+      const values = valuesOf(env.row.get(field) ?? null);
+      const kept = values.filter((value) => {
+        const row = new Map(env.row);
+        row.set(field, value);
+        return isTrue(env.evaluateIn(expr, row));
+      });
+      return fromValues(kept);
+    },
+  },
+
+  // Date and time
+  now: eager(0, 0, (_values, env) => env.ctx.now),
+  time: eager(0, 0, () => Date.now() / 1000),
+  strftime: eager(2, 2, ([t, format], env) => {
+    const epoch = toNumber(t ?? null);
+    const text = toText(format ?? null);
+    if (epoch === undefined || text === undefined) return null;
+    return formatTime(epoch, text, env.ctx.tz);
+  }),
+  strptime: eager(2, 2, ([value, format], env) => {
+    const text = toText(value ?? null);
+    const formatText = toText(format ?? null);
+    if (text === undefined || formatText === undefined) return null;
+    return parseTime(text, formatText, env.ctx.tz);
+  }),
+  relative_time: eager(2, 2, ([t, modifier], env) => {
+    const epoch = toNumber(t ?? null);
+    const text = toText(modifier ?? null);
+    if (epoch === undefined || text === undefined) return null;
+    try {
+      return resolveTimeModifier(text, epoch, env.ctx.tz);
+    } catch (error) {
+      if (error instanceof SpelunkError) return null;
+      throw error;
+    }
+  }),
+};
+
+export const EVAL_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS).sort();
+
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
+}
+
+/** Throws the error Splunk would give at parse time for an unknown function or a bad argument count. */
+export function checkCall(name: string, argumentCount: number, span: Span): void {
+  const spec = functionSpec(name);
+  if (!spec) throw new SpelunkError('unsupported', `spelunk does not support the eval function '${name}'`, span);
+  const countOk = argumentCount >= spec.min && argumentCount <= spec.max && (spec.check?.(argumentCount) ?? true);
+  if (!countOk) throw new SpelunkError('syntax', `The arguments to the '${name}' function are invalid.`, span);
+}
+
+export { compareScalars };

@@ -1,0 +1,41 @@
+/**
+ * Everything a command may need while it runs, besides its input table: the data model
+ * stores, the time range and clock, the output zone, subsearch execution, and warnings.
+ */
+import type { Span } from '../core/errors.js';
+import type { ResultTable } from '../core/values.js';
+import type { EvalContext } from '../eval/evaluate.js';
+import type { Pipeline } from '../parse/ast.js';
+import type { ColumnarStore } from '../store/types.js';
+
+/** A data model dataset as tstats reads it: its store and the prefix of its field names. */
+export interface DatasetBinding {
+  modelName: string;
+  datasetName: string;
+  /** `Processes` for Endpoint.Processes: fields are addressed as `Processes.<field>`. */
+  prefix: string;
+  store: ColumnarStore;
+}
+
+/** Epoch seconds; earliest inclusive, latest exclusive (DOC S16). Absent = unbounded. */
+export interface TimeRange {
+  earliest?: number;
+  latest?: number;
+}
+
+export interface ExecContext {
+  /** The expanded search text that spans point into. */
+  readonly text: string;
+  /** The search's `now`, epoch seconds: relative times resolve against it. */
+  readonly now: number;
+  /** IANA zone for formatting and snapping. */
+  readonly tz: string;
+  /** The time range given to the whole search (`--earliest/--latest`). */
+  readonly timeRange: TimeRange;
+  readonly evalContext: EvalContext;
+  /** Resolves `Endpoint.Processes` (or `Endpoint`, its first root dataset). */
+  dataset(spec: string, span: Span): DatasetBinding;
+  /** Runs a subsearch with Splunk's subsearch limits. */
+  runSubsearch(pipeline: Pipeline): ResultTable;
+  warn(message: string): void;
+}

@@ -1,0 +1,88 @@
+/**
+ * From expanded SPL text to a Pipeline of typed command nodes: lex, find the pipeline's
+ * structure, then let each command's own file read its arguments.
+ */
+import { SpelunkError } from '../core/errors.js';
+import { findCommand } from '../commands/index.js';
+import type { CommandNodeBase, GenericCommandNode, Pipeline, Subsearch } from './ast.js';
+import { ArgCursor } from './cursor.js';
+import { itemSpan, parsePipelineSyntax, type PipelineSyntax, type SegmentSyntax } from './pipeline-parser.js';
+import { isWordLike, lex, tokenSpan } from './tokens.js';
+
+export function parseSearch(text: string): Pipeline {
+  const tokens = lex(text);
+  const syntax = parsePipelineSyntax(tokens, text);
+  return buildPipeline(text, syntax, false);
+}
+
+function buildPipeline(text: string, syntax: PipelineSyntax, inSubsearch: boolean): Pipeline {
+  const commands: CommandNodeBase[] = [];
+  syntax.segments.forEach((segment, index) => {
+    const implicitSearchAllowed = index === 0 && !syntax.leadingPipe;
+    if (segment.items.length === 0 && !implicitSearchAllowed) missingCommand(text, syntax.segments[index + 1] ?? segment, syntax);
+    commands.push(buildCommand(text, segment, implicitSearchAllowed, inSubsearch, syntax));
+  });
+  return { commands, span: syntax.span, leadingPipe: syntax.leadingPipe };
+}
+
+/** `segment` is the one whose opening `|` has no command before it. */
+function missingCommand(text: string, segment: SegmentSyntax, syntax: PipelineSyntax): never {
+  const pipe = segment.pipe;
+  const at = pipe ? pipe.startOffset : syntax.span.start;
+  throw new SpelunkError(
+    'syntax',
+    `Missing a search command before '|'. Error at position '${at}' of search query '${text.slice(syntax.span.start, syntax.span.end)}'.`,
+    { start: at, end: at + 1 },
+  );
+}
+
+function buildCommand(
+  text: string,
+  segment: SegmentSyntax,
+  implicitSearchAllowed: boolean,
+  inSubsearch: boolean,
+  syntax: PipelineSyntax,
+): CommandNodeBase {
+  const items = segment.items;
+  const first = items[0];
+  const firstToken = first?.kind === 'token' ? first.token : undefined;
+  const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }): Subsearch => ({
+    kind: 'subsearch',
+    pipeline: buildPipeline(text, s.pipeline, true),
+    span: s.span,
+  });
+
+  let name: string;
+  let argumentItems = items;
+  if (implicitSearchAllowed && !(firstToken && isWordLike(firstToken) && firstToken.image.toLowerCase() === 'search')) {
+    // The search command is implied at the start of every search (DOC S2).
+    if (items.length === 0 && !inSubsearch) throw new SpelunkError('syntax', 'The search is empty.', { start: 0, end: 0 });
+    name = 'search';
+  } else {
+    if (!firstToken || !isWordLike(firstToken)) {
+      if (items.length === 0) missingCommand(text, segment, syntax);
+      const span = first ? itemSpan(first) : { start: 0, end: 0 };
+      throw new SpelunkError('syntax', `Expected a command name, found '${text.slice(span.start, span.end)}'.`, span);
+    }
+    name = firstToken.image.toLowerCase();
+    argumentItems = items.slice(1);
+  }
+
+  const start = first ? itemSpan(first).start : segment.pipe ? tokenSpan(segment.pipe).end : 0;
+  const last = items[items.length - 1];
+  const end = last ? itemSpan(last).end : start;
+  const span = { start, end };
+  const cursor = new ArgCursor(text, name, argumentItems, end, parseSubsearch);
+  const definition = findCommand(name);
+  if (!definition) {
+    const generic: GenericCommandNode = {
+      name,
+      span,
+      generic: true,
+      argumentText: argumentItems.length > 0 ? text.slice(itemSpan(argumentItems[0]!).start, end).trim() : '',
+    };
+    return generic;
+  }
+  const node = definition.parse(cursor);
+  return { ...node, name: definition.name, span };
+}

@@ -1,0 +1,104 @@
+/**
+ * How one search-language comparison matches one value. Shared by the tstats WHERE clause
+ * (evaluated once per distinct dictionary value) and the `search` command (per row).
+ *
+ * - `=`/`!=` compare strings, case-insensitively (DOC S5), `*` matching any run of characters,
+ *   anywhere in the value, also inside quotes (DOC S2, S6). "1" does not equal "1.0" (DOC S2).
+ * - `<`, `<=`, `>`, `>=` compare numerically when both sides are numbers, else byte-wise (DOC S2).
+ * - A value in CIDR notation matches IP addresses in that network (DOC S2).
+ */
+import type { ComparisonOperator } from '../parse/ast.js';
+import { compareBytes, parseNumber } from '../core/values.js';
+
+export type StringTest = (value: string) => boolean;
+
+/**
+ * A case-insensitive glob test that runs in linear time: the pattern is split at `*` into
+ * literal pieces; the first must start the value, the last must end it, and the middle ones are
+ * found left to right. Leftmost placement is always safe for `*`-only globs, so no backtracking.
+ */
+export function globTest(pattern: string): StringTest {
+  const lowered = pattern.toLowerCase();
+  if (!lowered.includes('*')) return (value) => value.length === lowered.length && value.toLowerCase() === lowered;
+  const pieces = lowered.split('*');
+  const head = pieces[0]!;
+  const tail = pieces[pieces.length - 1]!;
+  const middle = pieces.slice(1, -1).filter((p) => p.length > 0);
+  const minimumLength = head.length + tail.length + middle.reduce((n, p) => n + p.length, 0);
+  if (head === '' && tail === '' && middle.length === 0) return () => true;
+  return (value) => {
+    if (value.length < minimumLength) return false;
+    const text = value.toLowerCase();
+    if (!text.startsWith(head)) return false;
+    const end = text.length - tail.length;
+    if (!text.endsWith(tail) || end < head.length) return false;
+    let at = head.length;
+    for (const piece of middle) {
+      const found = text.indexOf(piece, at);
+      if (found < 0 || found + piece.length > end) return false;
+      at = found + piece.length;
+    }
+    return true;
+  };
+}
+
+const CIDR = /^(\d{1,3}(?:\.\d{1,3}){3})\/(\d{1,2})$/;
+
+function ipv4ToNumber(text: string): number | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let n = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) return undefined;
+    const octet = Number(part);
+    if (octet > 255) return undefined;
+    n = n * 256 + octet;
+  }
+  return n;
+}
+
+export function cidrTest(cidr: string): StringTest | undefined {
+  const match = CIDR.exec(cidr);
+  if (!match) return undefined;
+  const base = ipv4ToNumber(match[1]!);
+  const bits = Number(match[2]);
+  if (base === undefined || bits > 32) return undefined;
+  const size = 2 ** (32 - bits);
+  const start = Math.floor(base / size) * size;
+  return (value) => {
+    const ip = ipv4ToNumber(value.trim());
+    return ip !== undefined && ip >= start && ip < start + size;
+  };
+}
+
+/** A test for `=` against a written value: glob, or CIDR for a network literal. */
+export function equalityTest(written: string): StringTest {
+  return cidrTest(written) ?? globTest(written);
+}
+
+/** A test for `<`, `<=`, `>`, `>=`: numeric when both sides are numbers, else byte-wise. */
+export function orderingTest(op: ComparisonOperator, written: string): StringTest {
+  const writtenNumber = parseNumber(written);
+  const holds = (order: number): boolean =>
+    op === '<' ? order < 0 : op === '<=' ? order <= 0 : op === '>' ? order > 0 : order >= 0;
+  return (value) => {
+    const valueNumber = writtenNumber === undefined ? undefined : parseNumber(value);
+    if (valueNumber !== undefined && writtenNumber !== undefined) return holds(valueNumber - writtenNumber);
+    return holds(compareBytes(value, written));
+  };
+}
+
+/**
+ * Whether a field with these values satisfies `field <op> written`. A null field (no values)
+ * never satisfies a comparison, `!=` included (DOC S4); a multivalue field satisfies `=` when
+ * any value does, and `!=` when it has values and none equals (INF, see docs/semantics.md).
+ */
+export function comparisonHolds(op: ComparisonOperator, test: StringTest, values: readonly string[]): boolean {
+  if (values.length === 0) return false;
+  if (op === '!=') return !values.some(test);
+  return values.some(test);
+}
+
+export function comparisonTest(op: ComparisonOperator, written: string): StringTest {
+  return op === '=' || op === '!=' ? equalityTest(written) : orderingTest(op, written);
+}

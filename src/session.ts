@@ -1,0 +1,197 @@
+/**
+ * A session runs searches over one data model store: text → macro expansion → parse → plan →
+ * execute. The store is built once (from the user's logs) and shared by every search.
+ */
+import { SpelunkError, type Span } from './core/errors.js';
+import { describeOrigin } from './core/describe.js';
+import type { ResultTable, Row } from './core/values.js';
+import { DATA_MODELS, emptyStore } from './datamodel/models.js';
+import { evaluate, type EvalContext } from './eval/evaluate.js';
+import { parseEvalExpression } from './eval/parser.js';
+import type { DatasetBinding, ExecContext, TimeRange } from './exec/context.js';
+import { executePlan } from './exec/execute.js';
+import { MacroLibrary } from './macros/library.js';
+import { expandMacros, type ExpansionResult } from './macros/expand.js';
+import type { Pipeline } from './parse/ast.js';
+import { parseSearch } from './parse/parser.js';
+import { planPipeline } from './plan/plan.js';
+import { compileRowPredicate } from './search/row-predicate.js';
+import type { ColumnarStore } from './store/types.js';
+import { resolveTimeModifier } from './time/modifiers.js';
+
+export interface SessionOptions {
+  /** The Endpoint.Processes store the searches read. */
+  store: ColumnarStore;
+  /** Macro sources layered over the bundled macros, in order (later wins). */
+  macros?: readonly string[];
+  /** Inline definitions `NAME=DEFINITION` or `NAME(a,b)=DEFINITION`, applied last. */
+  inlineMacros?: readonly string[];
+  /** IANA zone for time formatting and snapping; default UTC. */
+  tz?: string;
+  /** The search's `now`: a time modifier or epoch seconds; default the current time. */
+  now?: string | number;
+  /** Time range applied to every tstats, in Splunk's time-modifier syntax. */
+  earliest?: string;
+  latest?: string;
+}
+
+export interface SearchResult extends ResultTable {
+  /** The search after macro expansion: what was parsed. */
+  expandedSearch: string;
+  warnings: string[];
+}
+
+/** Subsearch limit (limits.conf [subsearch] maxout = 10000, CONF S1). */
+export const SUBSEARCH_MAX_RESULTS = 10_000;
+
+export class Session {
+  readonly macros: MacroLibrary;
+  readonly tz: string;
+  readonly now: number;
+  readonly timeRange: TimeRange;
+  private readonly bindings: Map<string, DatasetBinding>;
+
+  constructor(private readonly options: SessionOptions) {
+    this.tz = options.tz ?? 'UTC';
+    checkZone(this.tz);
+    this.macros = MacroLibrary.bundled();
+    for (const source of options.macros ?? []) this.macros.loadPath(source);
+    for (const spec of options.inlineMacros ?? []) this.macros.defineInline(spec);
+    const clock = Date.now() / 1000;
+    this.now =
+      options.now === undefined
+        ? Math.floor(clock)
+        : typeof options.now === 'number'
+          ? options.now
+          : resolveTimeModifier(options.now, Math.floor(clock), this.tz);
+    this.timeRange = {
+      ...(options.earliest !== undefined ? { earliest: resolveTimeModifier(options.earliest, this.now, this.tz) } : {}),
+      ...(options.latest !== undefined ? { latest: resolveTimeModifier(options.latest, this.now, this.tz) } : {}),
+    };
+    this.bindings = new Map();
+    for (const model of DATA_MODELS) {
+      for (const dataset of model.rootDatasets) {
+        const store = model.name === 'Endpoint' && dataset.name === 'Processes' ? options.store : emptyStore();
+        this.bindings.set(`${model.name}.${dataset.name}`, {
+          modelName: model.name,
+          datasetName: dataset.name,
+          prefix: dataset.name,
+          store,
+        });
+      }
+    }
+  }
+
+  get store(): ColumnarStore {
+    return this.options.store;
+  }
+
+  expand(search: string): ExpansionResult {
+    return expandMacros(search, this.macros, { evaluateEval: (expression) => this.evaluateConstant(expression) });
+  }
+
+  /** Expands and parses; errors carry the position in the user's text and the macro chain. */
+  parse(search: string): { expansion: ExpansionResult; pipeline: Pipeline } {
+    const expansion = this.expand(search);
+    try {
+      return { expansion, pipeline: parseSearch(expansion.text) };
+    } catch (error) {
+      throw locate(error, expansion);
+    }
+  }
+
+  run(search: string): SearchResult {
+    const { expansion, pipeline } = this.parse(search);
+    const warnings: string[] = [];
+    try {
+      const plan = planPipeline(pipeline);
+      const ctx = this.context(expansion.text, warnings);
+      const table = executePlan(plan, ctx);
+      return { ...table, expandedSearch: expansion.text, warnings };
+    } catch (error) {
+      throw locate(error, expansion);
+    }
+  }
+
+  private context(text: string, warnings: string[]): ExecContext {
+    const evalContext: EvalContext = {
+      now: this.now,
+      tz: this.tz,
+      searchMatch: (query: string, row: Row) => this.searchMatch(query, row),
+    };
+    const ctx: ExecContext = {
+      text,
+      now: this.now,
+      tz: this.tz,
+      timeRange: this.timeRange,
+      evalContext,
+      dataset: (spec, span) => this.dataset(spec, span),
+      runSubsearch: (pipeline) => {
+        const table = executePlan(planPipeline(pipeline), ctx);
+        if (table.rows.length > SUBSEARCH_MAX_RESULTS) {
+          warnings.push(
+            `Subsearch produced ${table.rows.length} results, truncating to maxout ${SUBSEARCH_MAX_RESULTS}.`,
+          );
+          return { columns: table.columns, rows: table.rows.slice(0, SUBSEARCH_MAX_RESULTS) };
+        }
+        return table;
+      },
+      warn: (message) => warnings.push(message),
+    };
+    return ctx;
+  }
+
+  private dataset(spec: string, span: Span): DatasetBinding {
+    const [modelName, datasetName] = spec.split('.', 2) as [string, string | undefined];
+    const model = DATA_MODELS.find((m) => m.name === modelName);
+    if (!model) {
+      const known = DATA_MODELS.map((m) => m.name).join(', ');
+      throw new SpelunkError('search', `The data model '${modelName}' was not found. Known data models: ${known}.`, span);
+    }
+    const dataset = datasetName ?? model.rootDatasets[0]!.name;
+    const binding = this.bindings.get(`${model.name}.${dataset}`);
+    if (!binding) {
+      const known = model.rootDatasets.map((d) => `${model.name}.${d.name}`).join(', ');
+      throw new SpelunkError(
+        'search',
+        `The dataset '${dataset}' is not a root dataset of the data model '${model.name}'. Known: ${known}.`,
+        span,
+      );
+    }
+    return binding;
+  }
+
+  private searchMatch(query: string, row: Row): boolean {
+    const pipeline = parseSearch(query);
+    const first = pipeline.commands[0] as unknown as { expression?: import('./parse/ast.js').SearchExpr };
+    if (!first.expression) return false;
+    return compileRowPredicate(first.expression, { now: this.now, tz: this.tz })(row);
+  }
+
+  private evaluateConstant(expression: string): string | number | boolean | null {
+    const { expr } = parseEvalExpression(expression, 0);
+    const value = evaluate(expr, new Map(), { now: this.now, tz: this.tz });
+    if (value === null || typeof value !== 'object') return value;
+    return value.length > 0 ? (value[0] as string | number | boolean) : null;
+  }
+}
+
+function checkZone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw new SpelunkError('usage', `Unknown time zone '${tz}': use an IANA zone name such as UTC or Europe/Paris.`);
+  }
+}
+
+/** Adds where-in-the-user's-text to an error raised on the expanded text. */
+function locate(error: unknown, expansion: ExpansionResult): unknown {
+  if (error instanceof SpelunkError && error.span && error.detail === undefined) {
+    error.detail = describeOrigin(expansion.original, expansion.origins.originOf(error.span.start));
+  }
+  return error;
+}
+
+export function createSession(options: SessionOptions): Session {
+  return new Session(options);
+}
