@@ -201,6 +201,7 @@ async function main(config: Config): Promise<void> {
   const ingestSeconds = ingestResult.timing.medianMs / 1000;
   const mbPerSecond = fileBytes / 1e6 / ingestSeconds;
   const eventsPerSecond = config.events / ingestSeconds;
+  log(`    ${mbPerSecond.toFixed(1)} MB/s, ${Math.round(eventsPerSecond)} ev/s, peak RSS ${(ingestResult.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
 
   log('loading the store for the queries ...');
   const { store, skipped } = await ingest([file]);
@@ -225,6 +226,7 @@ async function main(config: Config): Promise<void> {
     const duckTiming = await timeAsync(REPETITIONS, () => duck.w3wp(size.table));
     const comparison = compareResults(size.engine.run(w3wp.search), await duck.w3wp(size.table));
     if (!comparison.equal) log(`MISMATCH at ${size.label}: ${comparison.detail}`);
+    log(`    @${size.label}: spelunk ${spelunkTiming.medianMs.toFixed(1)} ms, duckdb ${duckTiming.medianMs.toFixed(1)} ms; ${comparison.detail.split('\n')[0]}`);
     queries.push({ label: size.label, rows: size.rows, spelunkMs: spelunkTiming.medianMs, duckMs: duckTiming.medianMs, spelunkRunsMs: spelunkTiming.runsMs, duckRunsMs: duckTiming.runsMs, comparison });
   }
 

@@ -33,6 +33,10 @@ export interface SessionOptions {
   /** Time range applied to every tstats, in Splunk's time-modifier syntax. */
   earliest?: string;
   latest?: string;
+  /** Lookup folders (CSV files with security_content YAML definitions), layered over the bundled ones. */
+  lookups?: readonly string[];
+  /** The folder `outputlookup` writes to; without it, outputlookup is refused. */
+  outputLookupDir?: string;
 }
 
 export interface SearchResult extends ResultTable {
@@ -137,6 +141,8 @@ export class Session {
         return table;
       },
       warn: (message) => warnings.push(message),
+      lookupPaths: this.options.lookups ?? [],
+      outputLookupDir: this.options.outputLookupDir,
     };
     return ctx;
   }

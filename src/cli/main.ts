@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `spelunk` command line. */
 import { Command, CommanderError } from 'commander';
+import { registerCoverageCommand } from './coverage.js';
 import { registerDatamodelCommand } from './datamodel.js';
 import { registerExpandCommand } from './expand.js';
 import { registerGenerateCommand } from './generate.js';
@@ -28,6 +29,7 @@ program
       '  spelunk parse --explain examples/w3wp_spawning_shell.yml',
       '  spelunk datamodel --data logs/ --fields',
       '  spelunk generate --events 1000 --seed 7 > sample.log',
+      '  spelunk coverage path/to/security_content/detections --data logs/',
     ].join('\n'),
   );
 
@@ -36,6 +38,7 @@ registerExpandCommand(program);
 registerParseCommand(program);
 registerDatamodelCommand(program);
 registerGenerateCommand(program);
+registerCoverageCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -23,7 +23,7 @@ export function explainPipeline(pipeline: Pipeline, text: string, indent = ''): 
     const generic = (node as GenericCommandNode).generic === true;
     const explained = !generic && definition?.explain ? definition.explain(node, text) : undefined;
     const note = generic
-      ? `not supported by spelunk: ${node.name} ${(node as GenericCommandNode).argumentText}`.trimEnd()
+      ? ((node as GenericCommandNode).unsupported?.message ?? `not supported by spelunk: ${node.name} ${(node as GenericCommandNode).argumentText}`.trimEnd())
       : (explained?.note ?? definition?.summary ?? '');
     lines.push(`${indent}${index + 1}. ${node.name}: ${note}`);
     if (explained?.text !== undefined) lines.push(`${indent}   ${explained.text}`);

@@ -24,6 +24,8 @@ export interface RunFlags {
   earliest?: string;
   latest?: string;
   now?: string;
+  lookups: string[];
+  outputLookups?: string;
 }
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
@@ -41,6 +43,8 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
     ...(flags.earliest !== undefined ? { earliest: flags.earliest } : {}),
     ...(flags.latest !== undefined ? { latest: flags.latest } : {}),
     ...(flags.now !== undefined ? { now: flags.now } : {}),
+    lookups: flags.lookups,
+    ...(flags.outputLookups !== undefined ? { outputLookupDir: flags.outputLookups } : {}),
     onProgress: (p) => bar.update(p),
     stdin: process.stdin,
   }).finally(() => bar.done());
@@ -68,6 +72,8 @@ export function registerRunCommand(program: Command): void {
     .option('-d, --data <path>', 'a log file or folder (recursive, .gz read transparently); repeatable; - reads standard input (default: the bundled sample)', collect, [])
     .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them, layered over the bundled macros; repeatable, later wins', collect, [])
     .option('--macro <NAME=DEFINITION>', 'define one macro inline, applied last; NAME(a,b)=... takes arguments $a$ and $b$; repeatable', collect, [])
+    .option('--lookups <path>', 'a lookup folder (CSV files and their security_content YAML definitions), a .csv or a definition .yml, layered over the bundled lookups; repeatable, later wins', collect, [])
+    .option('--output-lookups <dir>', 'the folder outputlookup may write CSV files to (without it, outputlookup is refused)')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(OUTPUT_FORMATS))
     .option('--tz <zone>', 'IANA time zone for formatting times and snapping relative times', 'UTC')
     .option('--earliest <time>', 'start of the time range (inclusive), e.g. -24h@h, 2021-03-14T00:00:00Z, epoch seconds')

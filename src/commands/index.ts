@@ -2,12 +2,67 @@
  * The command registry. Adding a command is writing its file and listing it here.
  */
 import type { CommandDefinition } from './types.js';
+import append from './append.js';
+import bin from './bin.js';
 import convert from './convert.js';
+import dedup from './dedup.js';
+import evalCommand from './eval.js';
+import eventstats from './eventstats.js';
+import fields from './fields.js';
+import fillnull from './fillnull.js';
+import head from './head.js';
+import inputlookup from './inputlookup.js';
+import join from './join.js';
+import lookup from './lookup.js';
+import makemv from './makemv.js';
+import makeresults from './makeresults.js';
+import mvexpand from './mvexpand.js';
+import outputlookup from './outputlookup.js';
+import rare from './rare.js';
+import regex from './regex.js';
 import rename from './rename.js';
+import rex from './rex.js';
 import search from './search.js';
+import sort from './sort.js';
+import stats from './stats.js';
+import streamstats from './streamstats.js';
+import table from './table.js';
+import tail from './tail.js';
+import top from './top.js';
 import tstats from './tstats.js';
+import where from './where.js';
 
-export const COMMANDS: readonly CommandDefinition[] = [convert, rename, search, tstats];
+export const COMMANDS: readonly CommandDefinition[] = [
+  append,
+  bin,
+  convert,
+  dedup,
+  evalCommand,
+  eventstats,
+  fields,
+  fillnull,
+  head,
+  inputlookup,
+  join,
+  lookup,
+  makemv,
+  makeresults,
+  mvexpand,
+  outputlookup,
+  rare,
+  regex,
+  rename,
+  rex,
+  search,
+  sort,
+  stats,
+  streamstats,
+  table,
+  tail,
+  top,
+  tstats,
+  where,
+];
 
 const byName = new Map<string, CommandDefinition>();
 for (const command of COMMANDS) {

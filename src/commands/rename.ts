@@ -9,6 +9,7 @@ import { SpelunkError, type Span } from '../core/errors.js';
 import type { ResultTable, Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
+import { takeListedField } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export interface RenamePair {
@@ -91,11 +92,12 @@ export default defineCommand<RenameNode>({
   parse(cursor) {
     const pairs: RenamePair[] = [];
     while (!cursor.done) {
-      const from = cursor.expectFieldName('to rename');
+      // Stats output names like `count(Type)` are field names too (DOC S13).
+      const from = takeListedField(cursor);
       if (!(cursor.takeWord('as') || cursor.takeWord('to') || cursor.take(Arrow))) {
         cursor.fail('Usage: rename [old_name AS/TO/-> new_name]+.', from.span);
       }
-      const to = cursor.expectFieldName("after 'AS'");
+      const to = takeListedField(cursor);
       if (countWildcards(from.name) !== countWildcards(to.name)) {
         throw new SpelunkError('syntax', `Wildcard mismatch: '${from.name}' as '${to.name}'.`, {
           start: from.span.start,
@@ -112,6 +114,13 @@ export default defineCommand<RenameNode>({
     return { note: `renames ${node.pairs.map((p) => `${p.from} to ${p.to}`).join(', ')}` };
   },
   execute(node, input, ctx) {
+    const seen = new Set<string>();
+    for (const pair of node.pairs) {
+      if (seen.has(pair.to)) {
+        ctx.warn(`Multiple renames to field '${pair.to}' detected. Only the last one will appear, and previous 'from' fields will be dropped.`);
+      }
+      seen.add(pair.to);
+    }
     let table = input;
     for (const pair of node.pairs) table = applyRenames(table, renamesFor(pair, table.columns), ctx.warn);
     return table;

@@ -160,8 +160,9 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
         timeSpan = { text: spanOption.value, span: spanOption.span };
         continue;
       }
-      if (cursor.takeOption(TSTATS_OPTIONS.filter((o) => o !== 'prestats' && o !== 'append'))) continue;
+      const optionsBefore = Object.keys(options).length;
       takeOptions(cursor, options);
+      if (Object.keys(options).length !== optionsBefore) continue;
       if (cursor.takeComma()) continue;
       if (cursor.done) break;
       if (cursor.isWord('prefix')) cursor.fail("spelunk does not support PREFIX() in tstats.");
@@ -299,7 +300,8 @@ interface GroupState {
   aggregators: Aggregator[];
 }
 
-function compareAtoms(a: Scalar, b: Scalar): number {
+/** Orders two BY values as tstats and stats sort their groups: numerically when both read as numbers, else by bytes. */
+export function compareAtoms(a: Scalar, b: Scalar): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
   const sb = String(b);

@@ -26,6 +26,11 @@ export interface CommandDefinition<N extends CommandNodeBase = CommandNodeBase> 
   /** Checks that need the whole pipeline or the environment, before anything runs. */
   validate?(node: N, ctx: ExecContext): void;
   execute(node: N, input: ResultTable, ctx: ExecContext): ResultTable;
+  /**
+   * For a generating command: whether this node may also stand later in a pipeline, where it
+   * adds to the results (`inputlookup append=t`, `makeresults` is not one of them).
+   */
+  allowedAfterFirst?(node: N): boolean;
   /** Subsearches the command holds, run before it (join, append, search [...]). */
   subsearches?(node: N): Pipeline[];
 }

@@ -69,6 +69,16 @@ export const DATA_MODELS: readonly DataModelDefinition[] = [
       { name: 'Registry', fields: [] },
     ],
   },
+  // Other CIM models security_content detections read (Network_Traffic.All_Traffic appears in
+  // 11 join subsearches of Endpoint.Processes detections). spelunk has no raw source for them:
+  // they exist, so such searches run as in Splunk on an index without that data, and are empty.
+  // Root dataset names from the CIM data model JSON files (Splunk_SA_CIM default/data/models).
+  { name: 'Authentication', rootDatasets: [{ name: 'Authentication', fields: [] }] },
+  { name: 'Change', rootDatasets: [{ name: 'All_Changes', fields: [] }] },
+  { name: 'Network_Resolution', rootDatasets: [{ name: 'DNS', fields: [] }] },
+  { name: 'Network_Traffic', rootDatasets: [{ name: 'All_Traffic', fields: [] }] },
+  { name: 'Risk', rootDatasets: [{ name: 'All_Risk', fields: [] }] },
+  { name: 'Web', rootDatasets: [{ name: 'Web', fields: [] }] },
 ];
 
 /** A store with no rows, for datasets spelunk has no raw source for. */

@@ -38,4 +38,8 @@ export interface ExecContext {
   /** Runs a subsearch with Splunk's subsearch limits. */
   runSubsearch(pipeline: Pipeline): ResultTable;
   warn(message: string): void;
+  /** Lookup folders layered over the bundled `lookups/` (later wins), from `--lookups`. */
+  readonly lookupPaths: readonly string[];
+  /** The only folder `outputlookup` may write to (`--output-lookups`); absent = writing refused. */
+  readonly outputLookupDir: string | undefined;
 }

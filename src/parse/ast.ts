@@ -87,6 +87,8 @@ export interface GenericCommandNode extends CommandNodeBase {
   generic: true;
   /** The argument text exactly as written (expanded), trimmed. */
   argumentText: string;
+  /** Set when the command is known but uses something spelunk does not support: why. */
+  unsupported?: { message: string; span: Span };
 }
 
 export interface Pipeline {

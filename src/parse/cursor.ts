@@ -206,7 +206,8 @@ export class ArgCursor {
   }
 
   fail(message: string, span?: Span): never {
-    const at = span ?? { start: this.offset, end: this.offset + 1 };
+    // At the end of the search there is no character to underline: the span is empty.
+    const at = span ?? { start: this.offset, end: Math.min(this.offset + 1, this.text.length) };
     throw new SpelunkError('syntax', message, at);
   }
 }

@@ -32,7 +32,7 @@ function missingCommand(text: string, segment: SegmentSyntax, syntax: PipelineSy
   throw new SpelunkError(
     'syntax',
     `Missing a search command before '|'. Error at position '${at}' of search query '${text.slice(syntax.span.start, syntax.span.end)}'.`,
-    { start: at, end: at + 1 },
+    { start: at, end: Math.min(at + 1, text.length) },
   );
 }
 
@@ -74,15 +74,20 @@ function buildCommand(
   const span = { start, end };
   const cursor = new ArgCursor(text, name, argumentItems, end, parseSubsearch);
   const definition = findCommand(name);
-  if (!definition) {
-    const generic: GenericCommandNode = {
-      name,
-      span,
-      generic: true,
-      argumentText: argumentItems.length > 0 ? text.slice(itemSpan(argumentItems[0]!).start, end).trim() : '',
-    };
-    return generic;
+  const generic = (unsupported?: SpelunkError): GenericCommandNode => ({
+    name,
+    span,
+    generic: true,
+    argumentText: argumentItems.length > 0 ? text.slice(itemSpan(argumentItems[0]!).start, end).trim() : '',
+    ...(unsupported ? { unsupported: { message: unsupported.message, span: unsupported.span ?? span } } : {}),
+  });
+  if (!definition) return generic();
+  try {
+    const node = definition.parse(cursor);
+    return { ...node, name: definition.name, span };
+  } catch (error) {
+    // Well-formed SPL that uses an option spelunk lacks still parses; running it reports why.
+    if (error instanceof SpelunkError && error.kind === 'unsupported') return generic(error);
+    throw error;
   }
-  const node = definition.parse(cursor);
-  return { ...node, name: definition.name, span };
 }

@@ -127,7 +127,7 @@ export function parsePipelineSyntax(tokens: IToken[], text: string): PipelineSyn
     const offset = token.tokenType === EOF ? text.length : token.startOffset;
     throw new SpelunkError('syntax', `Unexpected '${token.image || 'end of search'}'.`, {
       start: offset,
-      end: offset + Math.max(1, token.image.length),
+      end: Math.min(offset + Math.max(1, token.image.length), text.length),
     });
   }
   return { ...result, span: { start: 0, end: text.length } };

@@ -170,15 +170,29 @@ export function parseSearchTokens(tokens: IToken[], endOffset: number, subsearch
   const error = parser.errors[0];
   if (error) {
     const token = error.token;
-    if (token.tokenType === EOF) {
-      throw new SpelunkError('syntax', 'The search expression ends too early: an operand is missing.', {
-        start: endOffset,
-        end: endOffset,
-      });
-    }
+    if (token.tokenType === EOF) throw endedEarly(tokens, endOffset);
     throw new SpelunkError('syntax', describeUnexpected(token), tokenSpan(token));
   }
   return expr;
+}
+
+/**
+ * The expression stopped before it was complete. The error points at a real token (the
+ * unclosed `(` or the last token) rather than past the end, so that its position maps back to
+ * the user's text, inside the macro that wrote it if a macro did.
+ */
+function endedEarly(tokens: readonly IToken[], endOffset: number): SpelunkError {
+  const unclosed: IToken[] = [];
+  for (const token of tokens) {
+    if (token.tokenType === LParen) unclosed.push(token);
+    else if (token.tokenType === RParen) unclosed.pop();
+  }
+  const open = unclosed[unclosed.length - 1];
+  if (open) return new SpelunkError('syntax', "Missing ')': this '(' is never closed.", tokenSpan(open));
+  const last = tokens[tokens.length - 1];
+  const span = last ? tokenSpan(last) : { start: endOffset, end: endOffset };
+  const after = last ? ` after '${last.image}'` : '';
+  return new SpelunkError('syntax', `The search expression ends too early${after}: an operand is missing.`, span);
 }
 
 function describeUnexpected(token: IToken): string {

@@ -27,6 +27,7 @@ export function planPipeline(pipeline: Pipeline): Plan {
   const steps: PlanStep[] = [];
   pipeline.commands.forEach((node, index) => {
     if (isGeneric(node)) {
+      if (node.unsupported) throw new SpelunkError('unsupported', node.unsupported.message, node.unsupported.span);
       throw new SpelunkError('unsupported', `spelunk does not support the '${node.name}' command.`, {
         start: node.span.start,
         end: node.span.start + node.name.length,
@@ -34,7 +35,7 @@ export function planPipeline(pipeline: Pipeline): Plan {
     }
     const definition = findCommand(node.name);
     if (!definition) throw new SpelunkError('internal', `no definition for command '${node.name}'`);
-    if (definition.type === 'generating' && index > 0) {
+    if (definition.type === 'generating' && index > 0 && !definition.allowedAfterFirst?.(node)) {
       throw new SpelunkError(
         'syntax',
         `Error in '${node.name}' command: This command must be the first command of a search.`,
@@ -53,17 +54,4 @@ export function planPipeline(pipeline: Pipeline): Plan {
     steps.push({ definition, node, subplans });
   });
   return { steps };
-}
-
-/** The unsupported commands of a pipeline and its subsearches, for coverage reports. */
-export function unsupportedCommands(pipeline: Pipeline): string[] {
-  const names: string[] = [];
-  for (const node of pipeline.commands) {
-    if (isGeneric(node)) names.push(node.name);
-    else {
-      const definition = findCommand(node.name);
-      for (const sub of definition?.subsearches?.(node) ?? []) names.push(...unsupportedCommands(sub));
-    }
-  }
-  return names;
 }

@@ -1,0 +1,96 @@
+/**
+ * `dedup [<N>] <field-list> [keepempty=<bool>] [consecutive=<bool>] [keepevents=<bool>]
+ * [sortby <sort-key>...]` (DOC dedup): keeps the first N results (default 1) for each
+ * combination of the fields' values, in input order. Results missing any of the fields are
+ * removed, or kept (all of them) with keepempty=true. consecutive=true removes only runs of
+ * duplicates next to each other. sortby sorts the kept results afterwards. keepevents is not
+ * supported.
+ */
+import { SpelunkError } from '../core/errors.js';
+import { displayValues, type Row } from '../core/values.js';
+import type { CommandNodeBase } from '../parse/ast.js';
+import { parseBoolean } from './streamstats.js';
+import { rowComparator, takeSortKey, type SortKey } from './support/sort-keys.js';
+import { defineCommand } from './types.js';
+
+export interface DedupNode extends CommandNodeBase {
+  count: number;
+  fields: string[];
+  keepEmpty: boolean;
+  consecutive: boolean;
+  sortBy: SortKey[];
+}
+
+/** The row's combination of values, or undefined when a field is missing. */
+function dedupKey(row: Row, fields: readonly string[]): string | undefined {
+  const parts: string[][] = [];
+  for (const field of fields) {
+    const values = displayValues(row.get(field));
+    if (values.length === 0) return undefined;
+    parts.push(values);
+  }
+  return JSON.stringify(parts);
+}
+
+export default defineCommand<DedupNode>({
+  name: 'dedup',
+  type: 'streaming',
+  summary: 'Removes results whose combination of field values was already seen (keeps the first N, default 1).',
+  parse(cursor) {
+    let count = 1;
+    const first = cursor.peekToken();
+    if (first && /^\d+$/.test(first.image) && cursor.peek(1) !== undefined) {
+      cursor.nextToken();
+      count = Number(first.image);
+      if (count === 0) cursor.fail("Error in 'dedup' command: the count must be at least 1.", { start: first.startOffset, end: first.startOffset + first.image.length });
+    }
+    const options = { keepEmpty: false, consecutive: false };
+    const fields: string[] = [];
+    const sortBy: SortKey[] = [];
+    while (!cursor.done) {
+      if (cursor.takeComma()) continue;
+      const option = cursor.takeOption(['keepempty', 'consecutive', 'keepevents']);
+      if (option) {
+        const value = parseBoolean(option.value, option.key, option.span);
+        if (option.key === 'keepevents') {
+          if (value) throw new SpelunkError('unsupported', 'spelunk does not support dedup keepevents=true.', option.span);
+        } else if (option.key === 'keepempty') options.keepEmpty = value;
+        else options.consecutive = value;
+        continue;
+      }
+      if (cursor.takeWord('sortby')) {
+        while (!cursor.done) {
+          if (cursor.takeComma()) continue;
+          const key = takeSortKey(cursor) ?? cursor.fail("Error in 'dedup' command: expected a sort key after 'sortby'.");
+          sortBy.push(key);
+        }
+        break;
+      }
+      fields.push(cursor.expectFieldName('to deduplicate on').name);
+    }
+    if (fields.length === 0) cursor.fail("Error in 'dedup' command: expected at least one field name.");
+    return { name: 'dedup', span: { start: 0, end: 0 }, count, fields, ...options, sortBy };
+  },
+  explain(node) {
+    return { note: `keeps the first ${node.count} row(s) for each ${node.fields.join(', ')}${node.keepEmpty ? '; rows missing a field are kept' : '; rows missing a field are dropped'}` };
+  },
+  execute(node, input) {
+    const seen = new Map<string, number>();
+    let previous: string | undefined;
+    let run = 0;
+    const rows = input.rows.filter((row) => {
+      const key = dedupKey(row, node.fields);
+      if (key === undefined) return node.keepEmpty;
+      if (node.consecutive) {
+        run = key === previous ? run + 1 : 1;
+        previous = key;
+        return run <= node.count;
+      }
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
+      return count <= node.count;
+    });
+    if (node.sortBy.length > 0) rows.sort(rowComparator(node.sortBy));
+    return { columns: input.columns, rows };
+  },
+});

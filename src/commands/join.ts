@@ -1,0 +1,140 @@
+/**
+ * `join [type=inner|outer|left] [usenull=<bool>] [max=<int>] [overwrite=<bool>] <field-list> [subsearch]`
+ * (DOC join, SPL Search Reference): combines each main result with the subsearch results whose
+ * join fields have the same values.
+ * - type: inner (default) keeps only matched results; outer and left are the same: unmatched
+ *   main results are kept unchanged.
+ * - max: how many subsearch results each main result joins with; default 1 (the first in
+ *   subsearch order); 0 means no limit.
+ * - overwrite (default true): subsearch values replace main values of the same field.
+ * - usenull (default false): a result missing a join field joins nothing.
+ * - No field list: the fields common to both result sets.
+ * - The subsearch is limited to 50,000 results (limits.conf [join] subsearch_maxout), not the
+ *   10,000 of ordinary subsearches.
+ */
+import { SpelunkError, type Span } from '../core/errors.js';
+import { displayValues, type ResultTable, type Row } from '../core/values.js';
+import { executePlan } from '../exec/execute.js';
+import type { ExecContext } from '../exec/context.js';
+import { optionBoolean, optionCount } from '../lookup/options.js';
+import type { CommandNodeBase, Subsearch } from '../parse/ast.js';
+import { planPipeline } from '../plan/plan.js';
+import { defineCommand } from './types.js';
+
+export interface JoinNode extends CommandNodeBase {
+  type: 'inner' | 'outer';
+  usenull: boolean;
+  max: number;
+  overwrite: boolean;
+  fields: string[];
+  subsearch: Subsearch;
+}
+
+/** limits.conf [join] subsearch_maxout (CONF S1 limits.conf; DOC join: "A maximum of 50,000 rows"). */
+export const JOIN_SUBSEARCH_MAX_RESULTS = 50_000;
+
+const USAGE = 'Usage: join [type=inner|outer|left] [usenull=<bool>] [max=<int>] [overwrite=<bool>] <field-list> [subsearch]';
+
+function readType(value: string, span: Span): JoinNode['type'] {
+  const type = value.toLowerCase();
+  if (type === 'inner') return 'inner';
+  if (type === 'outer' || type === 'left') return 'outer';
+  throw new SpelunkError('syntax', `Invalid value for 'type': '${value}'. Expected inner, outer or left.`, span);
+}
+
+/** Runs the subsearch like ctx.runSubsearch, but with join's own result limit. */
+function runJoinSubsearch(node: JoinNode, ctx: ExecContext): ResultTable {
+  const table = executePlan(planPipeline(node.subsearch.pipeline), ctx);
+  if (table.rows.length <= JOIN_SUBSEARCH_MAX_RESULTS) return table;
+  ctx.warn(`Subsearch produced ${table.rows.length} results, truncating to maxout ${JOIN_SUBSEARCH_MAX_RESULTS}.`);
+  return { columns: table.columns, rows: table.rows.slice(0, JOIN_SUBSEARCH_MAX_RESULTS) };
+}
+
+/** The key of a row over the join fields, or undefined when a field is missing and nulls do not join. */
+function keyOf(row: Row, fields: readonly string[], usenull: boolean): string | undefined {
+  const parts: string[] = [];
+  for (const field of fields) {
+    const values = displayValues(row.get(field));
+    if (values.length === 0 && !usenull) return undefined;
+    parts.push(values.join('\n'));
+  }
+  return JSON.stringify(parts);
+}
+
+function merge(main: Row, sub: Row, overwrite: boolean): Row {
+  const merged: Row = new Map(main);
+  for (const [field, value] of sub) {
+    if (value === null) continue;
+    if (overwrite || !merged.has(field) || merged.get(field) === null) merged.set(field, value);
+  }
+  return merged;
+}
+
+export default defineCommand<JoinNode>({
+  name: 'join',
+  type: 'streaming',
+  summary: 'Combines each result with the subsearch results that have the same values in the join fields.',
+  parse(cursor) {
+    let type: JoinNode['type'] = 'inner';
+    let usenull = false;
+    let max = 1;
+    let overwrite = true;
+    const fields: string[] = [];
+    let subsearch: Subsearch | undefined;
+    while (!cursor.done) {
+      const option = cursor.takeOption(['type', 'usenull', 'max', 'overwrite', 'left', 'right']);
+      if (option) {
+        if (option.key === 'type') type = readType(option.value, option.span);
+        else if (option.key === 'usenull') usenull = optionBoolean(option);
+        else if (option.key === 'max') max = optionCount(option);
+        else if (option.key === 'overwrite') overwrite = optionBoolean(option);
+        else throw new SpelunkError('unsupported', `spelunk does not support join's '${option.key}=' alias syntax.`, option.span);
+        continue;
+      }
+      if (cursor.takeComma()) continue;
+      const sub = cursor.takeSubsearch();
+      if (sub) {
+        subsearch = sub;
+        break;
+      }
+      fields.push(cursor.expectFieldName('to join on').name);
+    }
+    const found = subsearch ?? cursor.fail(`${USAGE} (the subsearch is missing)`);
+    cursor.expectEnd();
+    return { name: 'join', span: { start: 0, end: 0 }, type, usenull, max, overwrite, fields, subsearch: found };
+  },
+  explain(node) {
+    const on = node.fields.length > 0 ? node.fields.join(', ') : 'the fields common to both';
+    const how = node.max === 0 ? 'every match' : node.max === 1 ? 'the first match' : `up to ${node.max} matches`;
+    return {
+      text: `join type=${node.type} max=${node.max} overwrite=${node.overwrite} ${node.fields.join(', ')} [...]`,
+      note: `${node.type} join on ${on} with ${how} of the subsearch`,
+    };
+  },
+  subsearches: (node) => [node.subsearch.pipeline],
+  execute(node, input, ctx) {
+    const sub = runJoinSubsearch(node, ctx);
+    const fields = node.fields.length > 0 ? node.fields : input.columns.filter((c) => sub.columns.includes(c));
+    const index = new Map<string, Row[]>();
+    for (const row of sub.rows) {
+      const key = keyOf(row, fields, node.usenull);
+      if (key === undefined) continue;
+      const list = index.get(key);
+      if (list) list.push(row);
+      else index.set(key, [row]);
+    }
+    const rows: Row[] = [];
+    for (const row of input.rows) {
+      const key = keyOf(row, fields, node.usenull);
+      const matches = key === undefined ? undefined : index.get(key);
+      if (!matches) {
+        if (node.type === 'outer') rows.push(row);
+        continue;
+      }
+      const used = node.max === 0 ? matches : matches.slice(0, node.max);
+      for (const match of used) rows.push(merge(row, match, node.overwrite));
+    }
+    const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
+    return { columns, rows };
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * `makemv [delim=<string> | tokenizer=<regex>] [allowempty=<bool>] <field>` (DOC makemv):
+ * splits a single-value field into a multivalue. `delim` (default a single space) splits on
+ * the string; `tokenizer` is repeat-matched and each match's first capturing group (or the
+ * whole match without one) is a value. Empty values are dropped unless allowempty=true.
+ * setsv is not supported.
+ */
+import { SpelunkError } from '../core/errors.js';
+import { fromValues, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
+import { compilePcre } from '../eval/pcre.js';
+import type { CommandNodeBase } from '../parse/ast.js';
+import { parseBoolean } from './streamstats.js';
+import { defineCommand } from './types.js';
+
+export interface MakemvNode extends CommandNodeBase {
+  field: string;
+  delim: string;
+  tokenizer?: RegExp;
+  allowEmpty: boolean;
+}
+
+function split(text: string, node: MakemvNode): string[] {
+  let parts: string[];
+  if (node.tokenizer) {
+    const pattern = new RegExp(node.tokenizer.source, node.tokenizer.flags.includes('g') ? node.tokenizer.flags : `${node.tokenizer.flags}g`);
+    parts = [];
+    for (const match of text.matchAll(pattern)) {
+      parts.push(match.length > 1 ? (match[1] ?? '') : match[0]);
+      if (match[0] === '') pattern.lastIndex++;
+    }
+  } else {
+    parts = text.split(node.delim);
+  }
+  return node.allowEmpty ? parts : parts.filter((p) => p !== '');
+}
+
+export default defineCommand<MakemvNode>({
+  name: 'makemv',
+  type: 'streaming',
+  summary: 'Splits a field into a multivalue field by `delim=` (default a space) or `tokenizer=` regex.',
+  parse(cursor) {
+    let delim = ' ';
+    let tokenizer: RegExp | undefined;
+    let allowEmpty = false;
+    let field: string | undefined;
+    while (!cursor.done) {
+      const option = cursor.takeOption(['delim', 'tokenizer', 'allowempty', 'setsv']);
+      if (option) {
+        if (option.key === 'delim') delim = option.value;
+        else if (option.key === 'tokenizer') tokenizer = compilePcre(option.value, '', option.span);
+        else if (option.key === 'allowempty') allowEmpty = parseBoolean(option.value, option.key, option.span);
+        else if (parseBoolean(option.value, option.key, option.span)) {
+          throw new SpelunkError('unsupported', 'spelunk does not support makemv setsv=true.', option.span);
+        }
+        continue;
+      }
+      if (field !== undefined) cursor.expectEnd();
+      field = cursor.expectFieldName('to split').name;
+    }
+    if (field === undefined) return cursor.fail("Error in 'makemv' command: expected a field name.");
+    return { name: 'makemv', span: { start: 0, end: 0 }, field, delim, ...(tokenizer ? { tokenizer } : {}), allowEmpty };
+  },
+  explain(node) {
+    return { note: `splits ${node.field} ${node.tokenizer ? `with the tokenizer /${node.tokenizer.source}/` : `on "${node.delim}"`}` };
+  },
+  execute(node, input) {
+    const rows = input.rows.map((row): Row => {
+      const value = row.get(node.field);
+      if (value === undefined || value === null) return row;
+      const parts: Scalar[] = [];
+      for (const item of valuesOf(value)) parts.push(...split(scalarToString(item), node));
+      const next: Row = new Map(row);
+      const result = fromValues(parts);
+      if (result === null) next.delete(node.field);
+      else next.set(node.field, result);
+      return next;
+    });
+    return { columns: input.columns, rows };
+  },
+});

@@ -1,0 +1,127 @@
+/**
+ * The lookup itself: for each result, find the lookup entries whose input fields match the
+ * result's fields, and copy the entries' output fields onto the result.
+ *
+ * Semantics (CONF transforms.conf.spec; DOC lookup command, Usage):
+ * - Entries are tried in file order; at most `max_matches` of them are used.
+ * - Exact matching by default; `WILDCARD(field)`: `*` in the lookup cell matches any text;
+ *   `CIDR(field)`: the cell is a network and the event value an address.
+ * - `case_sensitive_match = false` compares ignoring case (all fields, wildcards included).
+ * - Fewer than `min_matches` matches: `default_match` is added until there are `min_matches`.
+ * - Several matches make a multivalue field, in file order.
+ * - OUTPUT overwrites the event's field (a field with no match becomes null); OUTPUTNEW only
+ *   fills fields the event does not have.
+ */
+import { SpelunkError, type Span } from '../core/errors.js';
+import { cidrMatch } from '../eval/cidr.js';
+import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar } from '../core/values.js';
+import type { LookupDefinition } from './catalog.js';
+import type { LookupTable } from './csv.js';
+
+export interface LookupFieldPair {
+  /** The field's name in the lookup table. */
+  lookupField: string;
+  /** The field's name in the results. */
+  eventField: string;
+}
+
+export interface LookupRequest {
+  inputs: readonly LookupFieldPair[];
+  /** Absent: every lookup field that is not an input (DOC lookup, Usage). */
+  outputs: readonly LookupFieldPair[] | undefined;
+  mode: 'OUTPUT' | 'OUTPUTNEW';
+  span?: Span;
+}
+
+type CellTest = (value: string) => boolean;
+
+export function applyLookup(input: ResultTable, definition: LookupDefinition, table: LookupTable, request: LookupRequest): ResultTable {
+  const inputIndexes = request.inputs.map((pair) => table.fields.indexOf(pair.lookupField));
+  if (inputIndexes.some((index) => index < 0)) {
+    const missing = request.inputs.filter((_, i) => inputIndexes[i]! < 0).map((p) => p.lookupField);
+    throw new SpelunkError(
+      'search',
+      `Error in 'lookup' command: Could not find all of the specified lookup fields in the lookup table '${definition.name}' ` +
+        `(missing: ${missing.join(', ')}; the table has: ${table.fields.join(', ')}).`,
+      request.span,
+    );
+  }
+  const outputs = request.outputs ?? allOutputs(table, request.inputs);
+  const outputIndexes = outputs.map((pair) => table.fields.indexOf(pair.lookupField));
+  if (outputIndexes.some((index) => index < 0)) {
+    const missing = outputs.filter((_, i) => outputIndexes[i]! < 0).map((p) => p.lookupField);
+    throw new SpelunkError(
+      'search',
+      `Error in 'lookup' command: Could not find all of the specified destination fields in the lookup table '${definition.name}' ` +
+        `(missing: ${missing.join(', ')}; the table has: ${table.fields.join(', ')}).`,
+      request.span,
+    );
+  }
+  const tests = table.rows.map((entry) =>
+    request.inputs.map((pair, i) => cellTest(entry[inputIndexes[i]!]!, definition.matchTypes.get(pair.lookupField), definition.caseSensitive)),
+  );
+
+  const rows = input.rows.map((row) => {
+    const eventValues = request.inputs.map((pair) => displayValues(row.get(pair.eventField)));
+    // An event without one of the input fields is not looked up at all (INF, docs/semantics/lookups.md).
+    if (eventValues.some((values) => values.length === 0)) return row;
+    const matched: number[] = [];
+    for (let entry = 0; entry < table.rows.length && matched.length < definition.maxMatches; entry++) {
+      const entryTests = tests[entry]!;
+      if (entryTests.every((test, i) => eventValues[i]!.some(test))) matched.push(entry);
+    }
+    return withOutputs(row, matched, table, outputs, outputIndexes, definition, request.mode);
+  });
+
+  const columns = [...input.columns];
+  for (const pair of outputs) if (!columns.includes(pair.eventField)) columns.push(pair.eventField);
+  return { columns, rows };
+}
+
+function allOutputs(table: LookupTable, inputs: readonly LookupFieldPair[]): LookupFieldPair[] {
+  const keys = new Set(inputs.map((pair) => pair.lookupField));
+  return table.fields.filter((field) => !keys.has(field)).map((field) => ({ lookupField: field, eventField: field }));
+}
+
+function withOutputs(
+  row: Row,
+  matched: readonly number[],
+  table: LookupTable,
+  outputs: readonly LookupFieldPair[],
+  outputIndexes: readonly number[],
+  definition: LookupDefinition,
+  mode: LookupRequest['mode'],
+): Row {
+  const next: Row = new Map(row);
+  const defaults = Math.max(0, definition.minMatches - matched.length);
+  outputs.forEach((pair, i) => {
+    if (mode === 'OUTPUTNEW' && !isNull(row.get(pair.eventField))) return;
+    const values: Scalar[] = [];
+    for (const entry of matched) {
+      const cell = table.rows[entry]![outputIndexes[i]!]!;
+      // An empty cell is a null value: it adds nothing (DOC: NULL values count as matches and are not defaulted).
+      if (cell !== '') values.push(cell);
+    }
+    if (definition.defaultMatch !== '') for (let n = 0; n < defaults; n++) values.push(definition.defaultMatch);
+    const value = fromValues(values);
+    if (value === null) next.delete(pair.eventField);
+    else next.set(pair.eventField, value);
+  });
+  return next;
+}
+
+function cellTest(cell: string, matchType: 'WILDCARD' | 'CIDR' | undefined, caseSensitive: boolean): CellTest {
+  if (cell === '') return () => false;
+  if (matchType === 'CIDR') return (value) => cidrMatch(cell, value);
+  if (matchType === 'WILDCARD' && cell.includes('*')) {
+    const source = cell
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*');
+    const pattern = new RegExp(`^${source}$`, caseSensitive ? 's' : 'si');
+    return (value) => pattern.test(value);
+  }
+  if (caseSensitive) return (value) => value === cell;
+  const lower = cell.toLowerCase();
+  return (value) => value.toLowerCase() === lower;
+}

@@ -1,0 +1,22 @@
+/**
+ * The grammar as a person reads it: chevrotain's railroad diagrams, generated from the very
+ * parser instances that run, so grammar/ cannot drift from the code (test/parse/grammar.test.ts
+ * compares the files with this output).
+ */
+import { createSyntaxDiagramsCode, type BaseParser } from 'chevrotain';
+import { evalGrammar } from '../eval/grammar.js';
+import { pipelineParser } from './pipeline-parser.js';
+import { searchExpressionParser } from './search-parser.js';
+
+function diagrams(parser: BaseParser): string {
+  return createSyntaxDiagramsCode(parser.getSerializedGastProductions());
+}
+
+/** File name in grammar/ → its HTML content. */
+export function grammarDocuments(): Record<string, string> {
+  return {
+    'pipeline.html': diagrams(pipelineParser()),
+    'search.html': diagrams(searchExpressionParser()),
+    'eval.html': diagrams(evalGrammar),
+  };
+}
