@@ -6,7 +6,7 @@
  * existing one removes that field's data. Columns keep their positions.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import type { ResultTable, Row } from '../core/values.js';
+import type { ResultTable, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
 import { takeListedField } from './support/field-list.js';
@@ -72,17 +72,20 @@ function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m
       columns.push(column);
     }
   }
-  const rows = table.rows.map((row): Row => {
-    const next: Row = new Map(row);
-    for (const [from] of renames) next.delete(from);
-    for (const [to, from] of targets) {
-      const value = present.has(from) ? row.get(from) : undefined;
-      if (value === undefined || value === null) next.delete(to);
-      else next.set(to, value);
+  // Rows belong to this stage of the pipeline, so they are changed in place.
+  const moved: Value[] = [];
+  for (const row of table.rows) {
+    moved.length = 0;
+    for (const [, from] of targets) moved.push(present.has(from) ? (row.get(from) ?? null) : null);
+    for (const [from] of renames) row.delete(from);
+    let index = 0;
+    for (const [to] of targets) {
+      const value = moved[index++]!;
+      if (value === null) row.delete(to);
+      else row.set(to, value);
     }
-    return next;
-  });
-  return { columns, rows };
+  }
+  return { columns, rows: table.rows };
 }
 
 export default defineCommand<RenameNode>({

@@ -3,16 +3,17 @@
  * searchbnf (CONF S1) and the tstats reference (DOC S7); see docs/semantics.md for each rule.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { compareBytes, parseNumber, type Row, type Scalar, type Value } from '../core/values.js';
+import type { ResultTable, Row, Scalar } from '../core/values.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { renderSearchExpr } from '../search/explain.js';
-import { evaluateOnStore, type StoreFieldResolver } from '../search/store-predicate.js';
+import { allRows, rowsMatchingOnStore, type StoreFieldResolver } from '../search/store-predicate.js';
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
-import { createAggregator, type Aggregator } from '../stats/aggregate.js';
-import { NULL_ID, type ColumnarStore, type DictionaryColumn, type DictionaryEntry } from '../store/types.js';
-import { binStart, parseSpan, type TimeSpan } from '../time/span.js';
+import { accumulatorFor, type AggregateInput } from '../stats/store-accumulators.js';
+import { groupStoreRows, type ByField } from '../stats/store-grouping.js';
+import type { DictionaryColumn } from '../store/types.js';
+import { parseSpan } from '../time/span.js';
 import type { DatasetBinding, ExecContext } from '../exec/context.js';
 import { defineCommand } from './types.js';
 
@@ -203,193 +204,64 @@ function fieldResolver(binding: DatasetBinding): StoreFieldResolver {
   };
 }
 
-/** The rows that pass the search's time range and the WHERE clause. */
+/** The rows (ascending) in the search's time range that pass the WHERE clause. */
 function selectRows(node: TstatsNode, binding: DatasetBinding, ctx: ExecContext): Uint32Array {
   const store = binding.store;
-  const bits = node.where
-    ? evaluateOnStore(resolveSubsearches(node.where, ctx.runSubsearch), store, fieldResolver(binding), { now: ctx.now, tz: ctx.tz })
-    : new Uint8Array(store.rowCount).fill(1);
   const { earliest, latest } = ctx.timeRange;
-  const time = store.time;
-  let count = 0;
-  for (let row = 0; row < store.rowCount; row++) {
-    if (bits[row] === 1 && (earliest === undefined || time[row]! >= earliest) && (latest === undefined || time[row]! < latest)) {
-      bits[row] = 1;
-      count++;
-    } else bits[row] = 0;
+  let rows = allRows(store.rowCount);
+  if (earliest !== undefined || latest !== undefined) {
+    const time = store.time;
+    rows = rows.filter((row) => (earliest === undefined || time[row]! >= earliest) && (latest === undefined || time[row]! < latest));
   }
-  const selected = new Uint32Array(count);
-  let next = 0;
-  for (let row = 0; row < store.rowCount; row++) if (bits[row] === 1) selected[next++] = row;
-  return selected;
+  if (!node.where) return rows;
+  const where = resolveSubsearches(node.where, ctx.runSubsearch);
+  return rowsMatchingOnStore(where, store, fieldResolver(binding), { now: ctx.now, tz: ctx.tz }, rows);
 }
 
-/**
- * A by-field seen as "atoms": the distinct single values it can group on. A row's dictionary
- * entry maps to the atoms it holds (none for null without fillnull, several for a multivalue).
- */
-interface GroupingField {
-  atoms: Scalar[];
-  atomsOfRow(row: number): readonly number[];
+function aggregateInput(field: string | undefined, resolver: StoreFieldResolver): AggregateInput | undefined {
+  if (field === undefined) return undefined;
+  if (resolver.isTime(field)) return { kind: 'time' };
+  const column = resolver.column(field);
+  return column ? { kind: 'column', column } : { kind: 'none' };
 }
 
-function columnGrouping(column: DictionaryColumn | undefined, fillnull: string | undefined): GroupingField {
-  const atoms: Scalar[] = [];
-  const atomIds = new Map<string, number>();
-  const atomOf = (value: string): number => {
-    let id = atomIds.get(value);
-    if (id === undefined) {
-      id = atoms.length;
-      atoms.push(value);
-      atomIds.set(value, id);
-    }
-    return id;
-  };
-  const none: readonly number[] = [];
-  const nullAtoms = fillnull === undefined ? none : [atomOf(fillnull)];
-  if (!column) return { atoms, atomsOfRow: () => nullAtoms };
-  const entryAtoms: (readonly number[])[] = column.dictionary.map((entry: DictionaryEntry, id) => {
-    if (id === NULL_ID || entry === null) return nullAtoms;
-    if (typeof entry === 'string') return [atomOf(entry)];
-    const list = [...new Set(entry)].map(atomOf);
-    return list.length === 0 ? nullAtoms : list;
-  });
-  const ids = column.ids;
-  return { atoms, atomsOfRow: (row) => entryAtoms[ids[row]!]! };
-}
-
-function timeGrouping(store: ColumnarStore, timeSpan: TimeSpan | undefined, tz: string): GroupingField {
-  const atoms: Scalar[] = [];
-  const atomIds = new Map<number, number>();
-  const single = [0];
-  return {
-    atoms,
-    atomsOfRow(row: number) {
-      const time = store.time[row]!;
-      const bin = timeSpan ? binStart(time, timeSpan, tz) : Math.floor(time);
-      let id = atomIds.get(bin);
-      if (id === undefined) {
-        id = atoms.length;
-        atoms.push(bin);
-        atomIds.set(bin, id);
-      }
-      single[0] = id;
-      return single;
-    },
-  };
-}
-
-/** Reads one aggregate's input field from the store. */
-interface FieldReader {
-  value(row: number): Value;
-  /** Dictionary id of the row's value, when the field is a column (for fast values/dc). */
-  column?: DictionaryColumn;
-}
-
-function fieldReader(field: string, binding: DatasetBinding): FieldReader {
-  if (field === '_time') return { value: (row) => binding.store.time[row]! };
-  const column = fieldResolver(binding).column(field);
-  if (!column) return { value: () => null };
-  const ids = column.ids;
-  const dictionary = column.dictionary;
-  return { value: (row) => dictionary[ids[row]!] ?? null, column };
-}
-
-interface GroupState {
-  key: number[];
-  aggregators: Aggregator[];
-}
-
-/** Orders two BY values as tstats and stats sort their groups: numerically when both read as numbers, else by bytes. */
-export function compareAtoms(a: Scalar, b: Scalar): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const sa = String(a);
-  const sb = String(b);
-  const na = parseNumber(sa);
-  const nb = parseNumber(sb);
-  if (na !== undefined && nb !== undefined && na !== nb) return na - nb;
-  return compareBytes(sa, sb);
-}
-
-function executeTstats(node: TstatsNode, ctx: ExecContext): { columns: string[]; rows: Row[] } {
+function executeTstats(node: TstatsNode, ctx: ExecContext): ResultTable {
   if (!node.datamodel) {
     throw new SpelunkError('unsupported', "spelunk's tstats reads data models only: add 'from datamodel=<model>.<dataset>'.", node.span);
   }
   const binding = ctx.dataset(node.datamodel.spec, node.datamodel.span);
   const store = binding.store;
-  const selected = selectRows(node, binding, ctx);
-  const fillnull = node.options['fillnull_value'];
-  const timeSpan = node.timeSpan ? parseSpan(node.timeSpan.text) : undefined;
   const resolver = fieldResolver(binding);
-  const grouping = node.by.map((b) =>
-    b.field === '_time' ? timeGrouping(store, timeSpan, ctx.tz) : columnGrouping(resolver.column(b.field), fillnull),
+  const selected = selectRows(node, binding, ctx);
+  const timeSpan = node.timeSpan ? parseSpan(node.timeSpan.text) : undefined;
+  const by: ByField[] = node.by.map((b) =>
+    resolver.isTime(b.field) ? { kind: 'time', span: timeSpan, tz: ctx.tz } : { kind: 'column', column: resolver.column(b.field) },
   );
-  const readers = node.aggregates.map((a) => (a.field === undefined ? undefined : fieldReader(a.field, binding)));
-
-  const groups = new Map<string, GroupState>();
-  const order: GroupState[] = [];
-  const newGroup = (key: number[]): GroupState => {
-    const state: GroupState = { key, aggregators: node.aggregates.map((a) => createAggregator({ fn: a.fn })) };
-    order.push(state);
-    return state;
-  };
-  const ungrouped = node.by.length === 0 ? newGroup([]) : undefined;
-  const time = store.time;
-  const key: number[] = new Array<number>(grouping.length).fill(0);
-
-  const feed = (state: GroupState, row: number): void => {
-    for (let a = 0; a < state.aggregators.length; a++) {
-      const aggregator = state.aggregators[a]!;
-      const reader = readers[a];
-      if (reader === undefined) aggregator.addRow ? aggregator.addRow() : aggregator.add(null, time[row]!);
-      else aggregator.add(reader.value(row), time[row]!);
-    }
-  };
-
-  const visit = (row: number, depth: number): void => {
-    if (depth === grouping.length) {
-      const text = key.join(',');
-      let state = groups.get(text);
-      if (!state) {
-        state = newGroup([...key]);
-        groups.set(text, state);
-      }
-      feed(state, row);
-      return;
-    }
-    for (const atom of grouping[depth]!.atomsOfRow(row)) {
-      key[depth] = atom;
-      visit(row, depth + 1);
-    }
-  };
-
-  for (let i = 0; i < selected.length; i++) {
-    const row = selected[i]!;
-    if (ungrouped) feed(ungrouped, row);
-    else visit(row, 0);
-  }
-
-  if (!ungrouped) {
-    order.sort((x, y) => {
-      for (let f = 0; f < grouping.length; f++) {
-        const atoms = grouping[f]!.atoms;
-        const order = compareAtoms(atoms[x.key[f]!]!, atoms[y.key[f]!]!);
-        if (order !== 0) return order;
-      }
-      return 0;
-    });
-  }
-
+  const accumulators = node.aggregates.map((a) => accumulatorFor(a.fn, aggregateInput(a.field, resolver), store));
   const columns = [...node.by.map((b) => b.field), ...node.aggregates.map((a) => a.column)];
-  const rows = order.map((state): Row => {
+
+  const rowOf = (group: number, atoms: (field: number) => Scalar): Row => {
     const row: Row = new Map();
-    node.by.forEach((b, f) => row.set(b.field, grouping[f]!.atoms[state.key[f]!]!));
+    node.by.forEach((b, f) => row.set(b.field, atoms(f)));
     node.aggregates.forEach((a, index) => {
-      const value = state.aggregators[index]!.result();
+      const value = accumulators[index]!.result(group);
       if (value !== null) row.set(a.column, value);
     });
     return row;
-  });
+  };
+
+  if (node.by.length === 0) {
+    // Without BY there is always one row, even over no events (count 0).
+    for (let i = 0; i < selected.length; i++) for (const accumulator of accumulators) accumulator.add(0, selected[i]!);
+    return { columns, rows: [rowOf(0, () => '')] };
+  }
+  const grouping = groupStoreRows(store, selected, by, node.options['fillnull_value']);
+  for (let k = 0; k < grouping.rows.length; k++) {
+    const row = grouping.rows[k]!;
+    const group = grouping.groups[k]!;
+    for (const accumulator of accumulators) accumulator.add(group, row);
+  }
+  const rows = Array.from(grouping.order, (group) => rowOf(group, (f) => grouping.atoms[f]![grouping.groupAtoms[f]![group]!]!));
   return { columns, rows };
 }
 
@@ -402,7 +274,7 @@ export default defineCommand<TstatsNode>({
     const functions = node.aggregates.map((a) => (a.column === `${a.fn}(${a.field})` || a.column === a.fn ? a.column : `${a.fn}${a.field ? `(${a.field})` : ''} as ${a.column}`));
     const fill = node.options['fillnull_value'];
     return {
-      ...(node.where ? { text: renderSearchExpr(node.where) } : {}),
+      ...(node.where ? { text: `where ${renderSearchExpr(node.where)}` } : {}),
       note:
         `reads ${node.datamodel?.spec ?? '(no data model)'}; computes ${functions.join(', ')}` +
         (node.by.length > 0 ? ` for each ${node.by.map((b) => b.field).join(', ')}` : '') +

@@ -49,6 +49,36 @@ export function compileMapper(kind: InputKind): RowMapper {
   };
 }
 
+/** Raw values by slot (see compileSlotMapper); undefined when the event lacks one. */
+export type RawSlots = readonly (string | undefined)[];
+
+export type SlotMapper = (raw: RawSlots, out: ProcessRowValues) => void;
+
+/**
+ * compileMapper for readers that keep raw values in numbered slots instead of a Map:
+ * `slotOf(name)` gives the slot of each raw field name the table reads (-1: never present).
+ */
+export function compileSlotMapper(kind: InputKind, slotOf: (name: string) => number): SlotMapper {
+  const rules = kind.rules.map((rule) => ({
+    index: indexOf(rule.field),
+    transform: TRANSFORMS[rule.transform],
+    slots: rule.from.map(slotOf),
+    value: rule.value,
+    inputs: new Array<string | undefined>(rule.from.length),
+  }));
+  return (raw, out) => {
+    out.fill(null);
+    for (const rule of rules) {
+      for (let i = 0; i < rule.slots.length; i++) {
+        const slot = rule.slots[i]!;
+        rule.inputs[i] = slot < 0 ? undefined : raw[slot];
+      }
+      out[rule.index] = rule.transform(rule.inputs, rule.value);
+    }
+    applyCimCalculations(out);
+  };
+}
+
 const DEST = indexOf('dest');
 const LOADED_FILE = indexOf('loaded_file');
 const ORIGINAL_FILE_NAME = indexOf('original_file_name');
@@ -85,6 +115,18 @@ export function cimProcessName(name: string | null, commandLine: string | null):
   return 'unknown';
 }
 
+/** Integrity levels are a handful of words: lower-case each once, and hand out one string per value. */
+const LOWER_CASE = new Map<string, string>();
+
+function lowerCase(text: string): string {
+  let lower = LOWER_CASE.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (LOWER_CASE.size < 10_000) LOWER_CASE.set(text, lower);
+  }
+  return lower;
+}
+
 /**
  * The Processes dataset's calculated fields in Endpoint.json order (CIM 8.5); each sees the
  * previous ones' results. Then the base search's eval lower(process_integrity_level).
@@ -103,5 +145,5 @@ export function applyCimCalculations(out: ProcessRowValues): void {
   // the case() reduces to coalesce(vendor_product, sourcetype, "unknown").
   if (out[VENDOR_PRODUCT] === null) out[VENDOR_PRODUCT] = out[SOURCETYPE] ?? 'unknown';
   const level = out[INTEGRITY_LEVEL];
-  if (level) out[INTEGRITY_LEVEL] = level.toLowerCase();
+  if (level) out[INTEGRITY_LEVEL] = lowerCase(level);
 }

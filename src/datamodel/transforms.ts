@@ -75,6 +75,26 @@ function windows4688User(inputs: Inputs): string | null {
   return subjectUserName !== undefined && subjectUserName !== '-' ? subjectUserName : null;
 }
 
+/**
+ * `value` + input, one string per distinct result: a new concatenation on every row would make
+ * the store hash the same text again for each event.
+ */
+const PREFIXED = new Map<string, Map<string, string>>();
+
+function prefixed(inputs: Inputs, value: string | undefined): string | null {
+  const input = inputs[0];
+  if (input === undefined) return null;
+  const prefix = value ?? '';
+  let byInput = PREFIXED.get(prefix);
+  if (!byInput) PREFIXED.set(prefix, (byInput = new Map()));
+  let result = byInput.get(input);
+  if (result === undefined) {
+    result = prefix + input;
+    if (byInput.size < 10_000) byInput.set(input, result);
+  }
+  return result;
+}
+
 /** Windows mandatory integrity RIDs, decoded as crowdstrike_ta_lookup_IntegrityLevel does (INF). */
 const INTEGRITY_LEVELS: Readonly<Record<string, string>> = {
   '0': 'untrusted',
@@ -89,7 +109,7 @@ const INTEGRITY_LEVELS: Readonly<Record<string, string>> = {
 export const TRANSFORMS: Readonly<Record<TransformName, Transform>> = {
   alias: (inputs) => inputs[0] ?? null,
   constant: (_inputs, value) => value ?? null,
-  prefix: (inputs, value) => (inputs[0] === undefined ? null : (value ?? '') + inputs[0]),
+  prefix: prefixed,
   coalesce: (inputs) => inputs.find((v) => v !== undefined) ?? null,
   sysmon_image_name: memoised((image) => image.replace(SYSMON_FOLDER, '')),
   after_last_backslash: memoised((path) => {

@@ -14,16 +14,20 @@ import {
   SYSMON_PROCESS_CREATE,
   type InputKind,
 } from '../datamodel/mappings.js';
-import { compileMapper, type ProcessRowValues, type RowMapper } from '../datamodel/mapper.js';
+import { compileMapper, compileSlotMapper, type ProcessRowValues, type RawSlots, type RowMapper, type SlotMapper } from '../datamodel/mapper.js';
 import { PROCESSES_STORE_FIELDS } from '../datamodel/models.js';
 import { StoreBuilder } from '../store/builder.js';
-import type { ColumnarStore } from '../store/types.js';
+import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
+import { availableParallelism } from 'node:os';
+import { readFilesInParallel, workerAvailable } from './parallel.js';
 import { readClassicEvent } from './classic.js';
 import { readJsonEvent } from './json.js';
 import { fromByteString, readLines } from './lines.js';
 import { RecordAssembler, type RecordHandler } from './records.js';
-import { parseEpochMillis, parseIsoTime } from './time.js';
+import { parseEpochMillis, parseIsoTime, parseIsoTimeBytes } from './time.js';
 import { scanXmlEvent } from './xml.js';
+import { CHANNEL, COMPUTER, EVENT_ID, KEYWORDS, PROVIDER, SYSTEM_TIME, WinEventLineScanner } from './fast-xml.js';
+import { ByteInterner } from './interner.js';
 
 export interface IngestProgress {
   bytesRead: number;
@@ -38,6 +42,12 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Read for the path '-'; process.stdin by default. */
   stdin?: NodeJS.ReadableStream;
+  /**
+   * Threads to read several files on (1 = this thread only). By default: one per core when
+   * several files total 8 MiB or more. Needs the compiled worker (dist/); from TypeScript
+   * sources the files are read on this thread.
+   */
+  threads?: number;
 }
 
 export interface SkippedRecord {
@@ -122,14 +132,84 @@ async function listFiles(paths: readonly string[], ignored: string[]): Promise<D
 
 /** Which process-creation input an event is, from its provider (or, lacking one, its channel). */
 function windowsKind(fields: ReadonlyMap<string, string>, classic: boolean): InputKind | undefined {
-  const provider = fields.get('Provider');
   const channel = fields.get('Channel');
   const eventId = fields.get('EventID');
   if (classic) return channel === 'Security' && eventId === '4688' ? SECURITY_PROCESS_CREATE_CLASSIC : undefined;
+  return windowsKindOf(fields.get('Provider'), channel, eventId);
+}
+
+function windowsKindOf(provider: string | undefined, channel: string | undefined, eventId: string | undefined): InputKind | undefined {
   const isSysmon = provider !== undefined ? provider === SYSMON_PROVIDER : channel === SYSMON_CHANNEL;
   if (isSysmon) return eventId === '1' ? SYSMON_PROCESS_CREATE : undefined;
   const isSecurity = provider !== undefined ? provider === SECURITY_PROVIDER : channel === 'Security';
   return isSecurity && eventId === '4688' ? SECURITY_PROCESS_CREATE : undefined;
+}
+
+/** Raw values of the System elements that are kept only when not empty (setElement in xml.ts). */
+const KEPT_WHEN_NOT_EMPTY = new Set([CHANNEL, COMPUTER, KEYWORDS]);
+
+/**
+ * The single-line XmlWinEventLog fast path (fast-xml.ts): from a line's bytes straight to a
+ * store row, with the same outcome as scanXmlEvent + windowsEvent. It declines (returns false)
+ * every event it would not handle identically: unusual layout, EventID not plain digits, a time
+ * not in the usual ISO form, a missing required field; the general path then reads the line.
+ */
+class FastXmlPath {
+  readonly scanner = new WinEventLineScanner([...WANTED_DATA]);
+  private readonly interner = new ByteInterner();
+  private readonly raw: (string | undefined)[];
+  private readonly mappers = new Map<InputKind, SlotMapper>();
+  /** Slots some mapper reads; only these are made into strings. */
+  private readonly usedSlots: number[];
+  private readonly requiredSlot = new Map<InputKind, number>();
+
+  constructor() {
+    const slotNames = this.scanner.slotNames;
+    const slotOf = (name: string): number => slotNames.indexOf(name);
+    this.raw = new Array<string | undefined>(slotNames.length).fill(undefined);
+    const used = new Set<number>();
+    for (const kind of [SYSMON_PROCESS_CREATE, SECURITY_PROCESS_CREATE]) {
+      this.mappers.set(kind, compileSlotMapper(kind, slotOf));
+      for (const rule of kind.rules) for (const name of rule.from) used.add(slotOf(name));
+      this.requiredSlot.set(kind, slotOf(REQUIRED_FIELD.get(kind)!));
+    }
+    used.delete(-1);
+    this.usedSlots = [...used].sort((a, b) => a - b);
+  }
+
+  private text(bytes: Buffer, slot: number): string {
+    const scan = this.scanner;
+    return this.interner.intern(bytes, scan.start[slot]!, scan.end[slot]!, scan.hash[slot]!, scan.ascii[slot] === 1);
+  }
+
+  /** Reads one line into `ingest`; false, having changed nothing, to decline it. */
+  read(bytes: Buffer, start: number, end: number, ingest: Ingest): boolean {
+    const scan = this.scanner;
+    if (!scan.scan(bytes, start, end)) return false;
+    const idStart = scan.start[EVENT_ID]!;
+    const idEnd = scan.end[EVENT_ID]!;
+    if (idStart < 0 || idEnd === idStart) return false;
+    for (let i = idStart; i < idEnd; i++) if (bytes[i]! < 0x30 || bytes[i]! > 0x39) return false;
+    const eventId = this.text(bytes, EVENT_ID);
+    const provider = scan.start[PROVIDER]! >= 0 ? this.text(bytes, PROVIDER) : undefined;
+    const channel = scan.start[CHANNEL]! >= 0 && scan.end[CHANNEL]! > scan.start[CHANNEL]! ? this.text(bytes, CHANNEL) : undefined;
+    const kind = windowsKindOf(provider, channel, eventId);
+    if (!kind) {
+      ingest.countOther(`${provider ?? channel ?? 'unknown'}/${eventId}`);
+      return true;
+    }
+    if (scan.start[SYSTEM_TIME]! < 0 || scan.start[this.requiredSlot.get(kind)!]! < 0) return false;
+    const time = parseIsoTimeBytes(bytes, scan.start[SYSTEM_TIME]!, scan.end[SYSTEM_TIME]!);
+    if (time === undefined) return false;
+    const raw = this.raw;
+    for (const slot of this.usedSlots) {
+      const valueStart = scan.start[slot]!;
+      raw[slot] =
+        valueStart < 0 || (KEPT_WHEN_NOT_EMPTY.has(slot) && scan.end[slot] === valueStart) ? undefined : this.text(bytes, slot);
+    }
+    ingest.addMappedRow(time, this.mappers.get(kind)!, raw);
+    return true;
+  }
 }
 
 /** The raw field each kind cannot do without (besides the time). */
@@ -151,8 +231,21 @@ class Ingest implements RecordHandler {
   private readonly fields = new Map<string, string>();
   private readonly values: ProcessRowValues = new Array<string | null>(PROCESSES_STORE_FIELDS.length).fill(null);
   private readonly mappers = new Map<InputKind, RowMapper>();
+  private readonly fast = new FastXmlPath();
 
   constructor(private readonly strict: boolean) {}
+
+  xmlLine(bytes: Buffer, start: number, end: number, line: number): boolean {
+    return this.fast.read(bytes, start, end, this);
+  }
+
+  /** Adds the row `mapper` makes of `raw`. */
+  addMappedRow(time: number, mapper: SlotMapper, raw: RawSlots): void {
+    mapper(raw, this.values);
+    this.builder.addRow(time, this.values);
+    this.records++;
+    this.fileRecords++;
+  }
 
   skip(line: number, reason: string): void {
     this.records++;
@@ -211,7 +304,16 @@ class Ingest implements RecordHandler {
     this.fileRecords++;
   }
 
-  private countOther(key: string): void {
+  /** Adds what a file read elsewhere gave, as if it had been read here. */
+  absorb(part: FilePart): void {
+    this.builder.appendStore(part.time, part.columns);
+    this.records += part.records;
+    for (const [key, count] of part.otherEvents) this.otherEvents.set(key, (this.otherEvents.get(key) ?? 0) + count);
+    for (const record of part.skipped) if (this.skipped.length < MAX_SKIPPED_DETAILS) this.skipped.push(record);
+    this.skippedCount += part.skippedCount;
+  }
+
+  countOther(key: string): void {
     this.records++;
     this.fileRecords++;
     this.otherEvents.set(key, (this.otherEvents.get(key) ?? 0) + 1);
@@ -250,9 +352,69 @@ function makeReport(ingest: Ingest, files: number, ignoredFiles: string[], empty
   };
 }
 
+/** Reads one file (or stdin for '-') into `ingest`; adds it to `emptyFiles` when it held no records. */
+async function readFileInto(
+  ingest: Ingest,
+  file: DataFile,
+  stdin: NodeJS.ReadableStream | undefined,
+  onBytes: (n: number) => void,
+  emptyFiles: string[],
+): Promise<void> {
+  ingest.file = file.path === '-' ? STDIN_NAME : file.path;
+  ingest.fileRecords = 0;
+  const input = file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 1 << 20 });
+  const assembler = new RecordAssembler(ingest);
+  let notText: string | undefined;
+  try {
+    notText = await readLines(input as AsyncIterable<Buffer | string>, assembler, onBytes);
+    assembler.end();
+  } catch (error) {
+    if (error instanceof SpelunkError) throw error;
+    notText = readFailure(error);
+  } finally {
+    if ('destroy' in input && typeof input.destroy === 'function') input.destroy();
+  }
+  if (notText) ingest.skip(1, notText);
+  else if (ingest.fileRecords === 0) emptyFiles.push(ingest.file);
+}
+
+/** What one file gave, in a form a worker thread can post (see parallel.ts). */
+export interface FilePart {
+  time: Float64Array;
+  columns: Map<string, DictionaryColumn>;
+  records: number;
+  otherEvents: Map<string, number>;
+  skipped: SkippedRecord[];
+  skippedCount: number;
+  empty: boolean;
+}
+
+/** Reads one file on its own: the work a worker thread does. */
+export async function readFilePart(path: string, size: number, strict: boolean, onBytes: (n: number) => void): Promise<FilePart> {
+  const ingest = new Ingest(strict);
+  const emptyFiles: string[] = [];
+  await readFileInto(ingest, { path, size }, undefined, onBytes, emptyFiles);
+  const store = ingest.builder.build();
+  const columns = new Map<string, DictionaryColumn>();
+  for (const field of store.fields) columns.set(field, store.column(field)!);
+  return {
+    time: store.time,
+    columns,
+    records: ingest.records,
+    otherEvents: ingest.otherEvents,
+    skipped: ingest.skipped,
+    skippedCount: ingest.skippedCount,
+    empty: emptyFiles.length > 0,
+  };
+}
+
+/** Total input size from which several files are worth reading on worker threads. */
+const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
+
 /**
  * Reads process-creation events from files, folders (recursively) or '-' (stdin) into the
- * Endpoint.Processes store.
+ * Endpoint.Processes store. Several files are read on worker threads when that pays (see
+ * IngestOptions.threads); the rows come out in file order, then line order, either way.
  */
 export async function loadEndpointProcesses(
   paths: string[],
@@ -272,30 +434,32 @@ export async function loadEndpointProcesses(
     lastProgress = now;
     options.onProgress({ bytesRead, totalBytes, events: ingest.records });
   };
+  const onBytes = (n: number): void => {
+    bytesRead += n;
+    progress(false);
+  };
 
-  for (const file of files) {
-    ingest.file = file.path === '-' ? STDIN_NAME : file.path;
-    ingest.fileRecords = 0;
-    const input = file.path === '-' ? (options.stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 1 << 20 });
-    const assembler = new RecordAssembler(ingest);
-    let notText: string | undefined;
-    try {
-      notText = await readLines(input as AsyncIterable<Buffer | string>, assembler, (n) => {
-        bytesRead += n;
-        progress(false);
-      });
-      assembler.end();
-    } catch (error) {
-      if (error instanceof SpelunkError) throw error;
-      notText = readFailure(error);
-    } finally {
-      if ('destroy' in input && typeof input.destroy === 'function') input.destroy();
+  const threads = threadCount(options.threads, files, totalBytes);
+  if (threads > 1) {
+    const parts = readFilesInParallel(files, threads, options.strict ?? false, onBytes);
+    for (const [index, part] of parts.entries()) {
+      const result = await part;
+      ingest.absorb(result);
+      if (result.empty) emptyFiles.push(files[index]!.path);
     }
-    if (notText) ingest.skip(1, notText);
-    else if (ingest.fileRecords === 0) emptyFiles.push(ingest.file);
+  } else {
+    for (const file of files) await readFileInto(ingest, file, options.stdin, onBytes, emptyFiles);
   }
   progress(true);
   return { store: ingest.builder.build(), report: makeReport(ingest, files.length, ignoredFiles, emptyFiles) };
+}
+
+/** How many threads to read `files` on: 1 unless there are several files, worth it, and a compiled worker. */
+function threadCount(requested: number | undefined, files: readonly DataFile[], totalBytes: number): number {
+  if (files.length < 2 || files.some((file) => file.path === '-') || !workerAvailable()) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(requested, files.length));
+  if (totalBytes < PARALLEL_MIN_BYTES) return 1;
+  return Math.max(1, Math.min(availableParallelism(), files.length));
 }
 
 function readFailure(error: unknown): string {

@@ -11,6 +11,11 @@ export interface RecordHandler {
   json(text: string, line: number): void;
   classic(lines: readonly string[], line: number): void;
   skip(line: number, reason: string): void;
+  /**
+   * Optional fast path for a whole line that may be one XML event (`bytes[start, end)`, valid
+   * UTF-8); returns false, having changed nothing, when the general path must read it.
+   */
+  xmlLine?(bytes: Buffer, start: number, end: number, line: number): boolean;
 }
 
 const EVENT_END = '</Event>';
@@ -53,6 +58,12 @@ export class RecordAssembler implements LineSink {
       }
     }
     this.consume(text, lineNumber);
+  }
+
+  bytes(bytes: Buffer, start: number, end: number, lineNumber: number): boolean {
+    // Only between records: an open multi-line record must see its lines in order.
+    if (this.xmlParts || this.classicLines || !this.handler.xmlLine || bytes[start] !== 0x3c /* < */) return false;
+    return this.handler.xmlLine(bytes, start, end, lineNumber);
   }
 
   invalid(lineNumber: number, reason: string): void {

@@ -68,7 +68,7 @@ export function applyLookup(input: ResultTable, definition: LookupDefinition, ta
     const matched: number[] = [];
     for (let entry = 0; entry < table.rows.length && matched.length < definition.maxMatches; entry++) {
       const entryTests = tests[entry]!;
-      if (entryTests.every((test, i) => eventValues[i]!.some(test))) matched.push(entry);
+      if (entryTests.every((test, i) => eventValues[i]!.some((value) => test(value)))) matched.push(entry);
     }
     return withOutputs(row, matched, table, outputs, outputIndexes, definition, request.mode);
   });

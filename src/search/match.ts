@@ -10,7 +10,11 @@
 import type { ComparisonOperator } from '../parse/ast.js';
 import { compareBytes, parseNumber } from '../core/values.js';
 
-export type StringTest = (value: string) => boolean;
+/**
+ * A test of one value. Callers that test many patterns against one value may pass its lower-case
+ * form once, so case-insensitive tests do not lower-case it again.
+ */
+export type StringTest = (value: string, lowered?: string) => boolean;
 
 /**
  * A case-insensitive glob test that runs in linear time: the pattern is split at `*` into
@@ -19,16 +23,18 @@ export type StringTest = (value: string) => boolean;
  */
 export function globTest(pattern: string): StringTest {
   const lowered = pattern.toLowerCase();
-  if (!lowered.includes('*')) return (value) => value.length === lowered.length && value.toLowerCase() === lowered;
+  if (!lowered.includes('*')) {
+    return (value, valueLowered) => value.length === lowered.length && (valueLowered ?? value.toLowerCase()) === lowered;
+  }
   const pieces = lowered.split('*');
   const head = pieces[0]!;
   const tail = pieces[pieces.length - 1]!;
   const middle = pieces.slice(1, -1).filter((p) => p.length > 0);
   const minimumLength = head.length + tail.length + middle.reduce((n, p) => n + p.length, 0);
   if (head === '' && tail === '' && middle.length === 0) return () => true;
-  return (value) => {
+  return (value, valueLowered) => {
     if (value.length < minimumLength) return false;
-    const text = value.toLowerCase();
+    const text = valueLowered ?? value.toLowerCase();
     if (!text.startsWith(head)) return false;
     const end = text.length - tail.length;
     if (!text.endsWith(tail) || end < head.length) return false;
@@ -93,10 +99,16 @@ export function orderingTest(op: ComparisonOperator, written: string): StringTes
  * never satisfies a comparison, `!=` included (DOC S4); a multivalue field satisfies `=` when
  * any value does, and `!=` when it has values and none equals (INF, see docs/semantics.md).
  */
-export function comparisonHolds(op: ComparisonOperator, test: StringTest, values: readonly string[]): boolean {
+export function comparisonHolds(
+  op: ComparisonOperator,
+  test: StringTest,
+  values: readonly string[],
+  lowered?: readonly string[],
+): boolean {
   if (values.length === 0) return false;
-  if (op === '!=') return !values.some(test);
-  return values.some(test);
+  let any = false;
+  for (let i = 0; i < values.length && !any; i++) any = test(values[i]!, lowered?.[i]);
+  return op === '!=' ? !any : any;
 }
 
 export function comparisonTest(op: ComparisonOperator, written: string): StringTest {

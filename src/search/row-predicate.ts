@@ -43,7 +43,7 @@ export function compileRowPredicate(expr: SearchExpr, clock: PredicateClock): Ro
       // so only `*` matches (DOC S2, S6).
       if (expr.value.value === '*') return () => true;
       const test = globTest(`*${expr.value.value}*`);
-      return (row) => displayValues(row.get('_raw')).some(test);
+      return (row) => displayValues(row.get('_raw')).some((value) => test(value));
     }
     case 'timeBound': {
       const bound = resolveTimeModifier(expr.value.value, clock.now, clock.tz);

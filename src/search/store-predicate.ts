@@ -1,7 +1,11 @@
 /**
- * The search language evaluated over a columnar store, for the tstats WHERE clause. A
- * comparison is decided once per distinct dictionary value, then spread to the rows through
- * the id column; subtrees that read one column only are folded per value before touching rows.
+ * The search language evaluated over a columnar store, for the tstats WHERE clause.
+ *
+ * Evaluation narrows a list of candidate rows: an AND hands each operand only the rows the
+ * previous ones kept, cheapest first, so a selective test (`parent_process_name=w3wp.exe`)
+ * spares the others most rows. A subtree that reads one field is decided once per distinct
+ * dictionary value, lazily, only for the values the candidate rows hold, and remembered for
+ * the rest of the search.
  */
 import type { SearchExpr } from '../parse/ast.js';
 import { type ColumnarStore, type DictionaryColumn, type DictionaryEntry } from '../store/types.js';
@@ -21,9 +25,33 @@ export interface StoreClock {
   tz: string;
 }
 
-function entryValues(entry: DictionaryEntry): readonly string[] {
-  if (entry === null) return [];
+type EntryDecision = (values: readonly string[], lowered: readonly string[]) => boolean;
+
+const NO_VALUES: readonly string[] = [];
+
+/**
+ * The lower-case form of each dictionary value, filled as values are first needed and kept for
+ * the life of the (immutable) store, so case-insensitive tests lower-case each value once.
+ */
+const loweredDictionaries = new WeakMap<DictionaryColumn, (readonly string[] | undefined)[]>();
+
+function entryValues(entry: DictionaryEntry | undefined): readonly string[] {
+  if (entry === null || entry === undefined) return NO_VALUES;
   return typeof entry === 'string' ? [entry] : entry;
+}
+
+function loweredValues(column: DictionaryColumn, id: number, values: readonly string[]): readonly string[] {
+  let cache = loweredDictionaries.get(column);
+  if (!cache) {
+    cache = new Array<readonly string[] | undefined>(column.dictionary.length);
+    loweredDictionaries.set(column, cache);
+  }
+  let lowered = cache[id];
+  if (!lowered) {
+    lowered = values.map((v) => v.toLowerCase());
+    cache[id] = lowered;
+  }
+  return lowered;
 }
 
 /** The one field a subtree reads, when it reads exactly one non-time field and no time bound. */
@@ -51,104 +79,176 @@ function singleField(expr: SearchExpr, resolver: StoreFieldResolver): string | u
   }
 }
 
-/** Decides a single-field subtree for one dictionary entry. */
-function entryPredicate(expr: SearchExpr): (values: readonly string[]) => boolean {
+/** Decides a single-field subtree for the values of one dictionary entry. */
+function entryDecision(expr: SearchExpr): EntryDecision {
   switch (expr.kind) {
     case 'compare': {
       const test = comparisonTest(expr.op, expr.value.value);
       const op = expr.op;
-      return (values) => comparisonHolds(op, test, values);
+      return (values, lowered) => comparisonHolds(op, test, values, lowered);
     }
     case 'in': {
       const tests: StringTest[] = expr.values.map((v) => comparisonTest('=', v.value));
-      return (values) => values.some((value) => tests.some((t) => t(value)));
+      return (values, lowered) => tests.some((test) => comparisonHolds('=', test, values, lowered));
     }
     case 'not': {
-      const inner = entryPredicate(expr.operand);
-      return (values) => !inner(values);
+      const inner = entryDecision(expr.operand);
+      return (values, lowered) => !inner(values, lowered);
     }
     case 'and': {
-      const parts = expr.operands.map(entryPredicate);
-      return (values) => parts.every((p) => p(values));
+      const parts = expr.operands.map(entryDecision);
+      return (values, lowered) => parts.every((p) => p(values, lowered));
     }
     case 'or': {
-      const parts = expr.operands.map(entryPredicate);
-      return (values) => parts.some((p) => p(values));
+      const parts = expr.operands.map(entryDecision);
+      return (values, lowered) => parts.some((p) => p(values, lowered));
     }
     default:
       return () => false;
   }
 }
 
-function fill(rowCount: number, value: 0 | 1): Uint8Array {
-  const bits = new Uint8Array(rowCount);
-  if (value === 1) bits.fill(1);
-  return bits;
+/** Rows 0..n-1: the candidates before any test. */
+export function allRows(rowCount: number): Uint32Array {
+  const rows = new Uint32Array(rowCount);
+  for (let row = 0; row < rowCount; row++) rows[row] = row;
+  return rows;
 }
 
-/** Row selection (1 = row matches) for a search expression over the store. */
-export function evaluateOnStore(expr: SearchExpr, store: ColumnarStore, resolver: StoreFieldResolver, clock: StoreClock): Uint8Array {
-  const rowCount = store.rowCount;
-  const field = singleField(expr, resolver);
-  if (typeof field === 'string') {
-    const column = resolver.column(field);
-    const decide = entryPredicate(expr);
-    if (!column) return fill(rowCount, decide([]) ? 1 : 0);
-    const table = new Uint8Array(column.dictionary.length);
-    for (let id = 0; id < table.length; id++) table[id] = decide(entryValues(column.dictionary[id] ?? null)) ? 1 : 0;
+function keep(candidates: Uint32Array, holds: (row: number) => boolean): Uint32Array {
+  const kept = new Uint32Array(candidates.length);
+  let count = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!;
+    if (holds(row)) kept[count++] = row;
+  }
+  return kept.subarray(0, count);
+}
+
+/** Rows of `candidates` that are not in `removed` (both ascending). */
+function without(candidates: Uint32Array, removed: Uint32Array): Uint32Array {
+  const out = new Uint32Array(candidates.length);
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!;
+    while (j < removed.length && removed[j]! < row) j++;
+    if (j < removed.length && removed[j] === row) continue;
+    out[count++] = row;
+  }
+  return out.subarray(0, count);
+}
+
+/** The union of ascending row lists, ascending. */
+function union(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  const total = lists.reduce((n, l) => n + l.length, 0);
+  const merged = new Uint32Array(total);
+  let offset = 0;
+  for (const list of lists) {
+    merged.set(list, offset);
+    offset += list.length;
+  }
+  merged.sort();
+  let count = 0;
+  for (let i = 0; i < merged.length; i++) if (i === 0 || merged[i] !== merged[i - 1]) merged[count++] = merged[i]!;
+  return merged.subarray(0, count);
+}
+
+class StoreEvaluator {
+  constructor(
+    private readonly store: ColumnarStore,
+    private readonly resolver: StoreFieldResolver,
+    private readonly clock: StoreClock,
+  ) {}
+
+  /** How many distinct values a subtree may have to decide: a rough cost for ordering ANDs. */
+  private cost(expr: SearchExpr): number {
+    const field = singleField(expr, this.resolver);
+    if (typeof field === 'string') return this.resolver.column(field)?.dictionary.length ?? 0;
+    if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.reduce((n, e) => n + this.cost(e), 0);
+    if (expr.kind === 'not') return this.cost(expr.operand);
+    return this.store.rowCount;
+  }
+
+  rowsMatching(expr: SearchExpr, candidates: Uint32Array): Uint32Array {
+    if (candidates.length === 0) return candidates;
+    const field = singleField(expr, this.resolver);
+    if (typeof field === 'string') return this.bySingleField(expr, field, candidates);
+    switch (expr.kind) {
+      case 'and': {
+        let rows = candidates;
+        const cheapestFirst = [...expr.operands].sort((a, b) => this.cost(a) - this.cost(b));
+        for (const operand of cheapestFirst) rows = this.rowsMatching(operand, rows);
+        return rows;
+      }
+      case 'or': {
+        if (expr.operands.length === 0) return candidates.subarray(0, 0);
+        const found: Uint32Array[] = [];
+        let remaining = candidates;
+        for (const operand of expr.operands) {
+          const matched = this.rowsMatching(operand, remaining);
+          if (matched.length === 0) continue;
+          found.push(matched);
+          remaining = without(remaining, matched);
+          if (remaining.length === 0) break;
+        }
+        return found.length === 0 ? candidates.subarray(0, 0) : union(found);
+      }
+      case 'not':
+        return without(candidates, this.rowsMatching(expr.operand, candidates));
+      case 'compare':
+      case 'in': {
+        // `_time` compared as written: numerically when both sides are numbers.
+        const decide = entryDecision(expr);
+        const time = this.store.time;
+        return keep(candidates, (row) => {
+          const text = String(time[row]);
+          return decide([text], [text]);
+        });
+      }
+      case 'term':
+        // tstats reads indexed fields only; no raw text holds a bare term, so only `*` matches
+        // (DOC S7: "WHERE clauses ... can contain only indexed fields").
+        return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
+      case 'timeBound': {
+        const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz);
+        const time = this.store.time;
+        return expr.bound === 'earliest' ? keep(candidates, (row) => time[row]! >= bound) : keep(candidates, (row) => time[row]! < bound);
+      }
+      case 'subsearch':
+        return unresolvedSubsearch(expr);
+    }
+  }
+
+  private bySingleField(expr: SearchExpr, field: string, candidates: Uint32Array): Uint32Array {
+    const decide = entryDecision(expr);
+    const column = this.resolver.column(field);
+    if (!column) return decide(NO_VALUES, NO_VALUES) ? candidates : candidates.subarray(0, 0);
     const ids = column.ids;
-    const bits = new Uint8Array(rowCount);
-    for (let row = 0; row < rowCount; row++) bits[row] = table[ids[row]!]!;
-    return bits;
-  }
-  switch (expr.kind) {
-    case 'and': {
-      const bits = fill(rowCount, 1);
-      for (const operand of expr.operands) {
-        const part = evaluateOnStore(operand, store, resolver, clock);
-        for (let row = 0; row < rowCount; row++) bits[row]! &= part[row]!;
+    const dictionary = column.dictionary;
+    // 0 = not decided yet, 1 = holds, 2 = does not hold.
+    const decided = new Uint8Array(dictionary.length);
+    return keep(candidates, (row) => {
+      const id = ids[row]!;
+      let verdict = decided[id]!;
+      if (verdict === 0) {
+        const values = entryValues(dictionary[id]);
+        verdict = decide(values, loweredValues(column, id, values)) ? 1 : 2;
+        decided[id] = verdict;
       }
-      return bits;
-    }
-    case 'or': {
-      const bits = fill(rowCount, 0);
-      for (const operand of expr.operands) {
-        const part = evaluateOnStore(operand, store, resolver, clock);
-        for (let row = 0; row < rowCount; row++) bits[row]! |= part[row]!;
-      }
-      return bits;
-    }
-    case 'not': {
-      const bits = evaluateOnStore(expr.operand, store, resolver, clock);
-      for (let row = 0; row < rowCount; row++) bits[row] = bits[row]! ^ 1;
-      return bits;
-    }
-    case 'compare':
-    case 'in':
-      return evaluateTimeComparison(expr, store);
-    case 'term': {
-      // tstats reads indexed fields only; there is no raw text to hold a bare term, so only
-      // `*` matches (DOC S7: "WHERE clauses ... can contain only indexed fields").
-      return fill(rowCount, expr.value.value === '*' ? 1 : 0);
-    }
-    case 'timeBound': {
-      const bound = resolveTimeModifier(expr.value.value, clock.now, clock.tz);
-      const bits = new Uint8Array(rowCount);
-      const time = store.time;
-      if (expr.bound === 'earliest') for (let row = 0; row < rowCount; row++) bits[row] = time[row]! >= bound ? 1 : 0;
-      else for (let row = 0; row < rowCount; row++) bits[row] = time[row]! < bound ? 1 : 0;
-      return bits;
-    }
-    case 'subsearch':
-      return unresolvedSubsearch(expr);
+      return verdict === 1;
+    });
   }
 }
 
-/** `_time` comparisons: per row, on the epoch seconds as written (numeric when both are numbers). */
-function evaluateTimeComparison(expr: Extract<SearchExpr, { kind: 'compare' | 'in' }>, store: ColumnarStore): Uint8Array {
-  const decide = entryPredicate(expr);
-  const bits = new Uint8Array(store.rowCount);
-  for (let row = 0; row < store.rowCount; row++) bits[row] = decide([String(store.time[row])]) ? 1 : 0;
-  return bits;
+/** The rows (ascending) among `candidates` that satisfy a search expression over the store. */
+export function rowsMatchingOnStore(
+  expr: SearchExpr,
+  store: ColumnarStore,
+  resolver: StoreFieldResolver,
+  clock: StoreClock,
+  candidates: Uint32Array = allRows(store.rowCount),
+): Uint32Array {
+  return new StoreEvaluator(store, resolver, clock).rowsMatching(expr, candidates);
 }
-

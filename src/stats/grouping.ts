@@ -4,7 +4,7 @@
  * one group per value, and a null BY field puts it in none (Splunk drops such rows).
  */
 import { parseNumber, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
-import { compareAtoms } from '../commands/tstats.js';
+import { compareAtoms } from './order.js';
 
 export type GroupTuple = readonly Scalar[];
 

@@ -79,8 +79,38 @@ export class StoreBuilder {
     for (let i = 0; i < this.columns.length; i++) {
       const value = values[i];
       const column = this.columns[i]!;
-      column.ids[row] = value === null || value === undefined ? NULL_ID : column.idOf(value);
+      // The id first: idOf may widen `column.ids`, and the row must land in the new array.
+      const id = value === null || value === undefined ? NULL_ID : column.idOf(value);
+      column.ids[row] = id;
     }
+  }
+
+  /**
+   * Appends the rows of a store built elsewhere (another thread), as if each had been added
+   * with addRow in order: ids are remapped into this builder's dictionaries, which grow in the
+   * order the other store first met each value, so the result equals a one-builder run.
+   */
+  appendStore(time: Float64Array, columns: ReadonlyMap<string, DictionaryColumn>): void {
+    const count = time.length;
+    while (this.rows + count > this.capacity) this.grow();
+    this.time.set(time, this.rows);
+    this.fields.forEach((field, i) => {
+      const target = this.columns[i]!;
+      const source = columns.get(field);
+      if (!source) {
+        target.ids.fill(NULL_ID, this.rows, this.rows + count);
+        return;
+      }
+      const remap = new Uint32Array(source.dictionary.length);
+      for (let id = 1; id < source.dictionary.length; id++) {
+        const entry = source.dictionary[id];
+        if (typeof entry !== 'string') throw new Error(`appendStore: field '${field}' holds a multivalue entry`);
+        remap[id] = target.idOf(entry);
+      }
+      const ids = target.ids;
+      for (let row = 0; row < count; row++) ids[this.rows + row] = remap[source.ids[row]!]!;
+    });
+    this.rows += count;
   }
 
   private grow(): void {

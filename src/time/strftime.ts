@@ -166,7 +166,17 @@ function expandAll(dateTime: DateTime, epochSeconds: number, format: string): st
   });
 }
 
+/** Recent results: detections format the same few times (firstTime, lastTime) on many rows. */
+const recentlyFormatted = new Map<string, string>();
+const RECENT_LIMIT = 4096;
+
 /** Formats epoch seconds in zone `tz` with Splunk's strftime variables. */
 export function formatTime(epochSeconds: number, format: string, tz: string): string {
-  return expandAll(inZone(epochSeconds, tz), epochSeconds, format);
+  const key = `${epochSeconds}\u0000${format}\u0000${tz}`;
+  const cached = recentlyFormatted.get(key);
+  if (cached !== undefined) return cached;
+  const text = expandAll(inZone(epochSeconds, tz), epochSeconds, format);
+  if (recentlyFormatted.size >= RECENT_LIMIT) recentlyFormatted.clear();
+  recentlyFormatted.set(key, text);
+  return text;
 }

@@ -26,7 +26,7 @@ describe('the W3WP detection', () => {
       'Processes.original_file_name=PowerShell.EXE',
       'Processes.original_file_name=powershell_ise.EXE',
     ].join(' OR ');
-    expect(lines).toContain(`   Processes.parent_process_name=w3wp.exe AND ((${cmd}) OR (${powershell}))`);
+    expect(lines).toContain(`   where Processes.parent_process_name=w3wp.exe AND ((${cmd}) OR (${powershell}))`);
     expect(pipeline.commands.map((c) => c.name)).toEqual(['tstats', 'rename', 'convert', 'convert', 'search']);
   });
 });

@@ -26,6 +26,36 @@ describe('StoreBuilder', () => {
     expect(store.time[69_999]).toBe(69_999);
   });
 
+  it('keeps the value of the row whose new value widens the column (the 256th and 65,536th distinct)', () => {
+    const builder = new StoreBuilder(['process_id']);
+    for (let i = 0; i < 66_000; i++) builder.addRow(i, [`pid-${i}`]);
+    const store = builder.build();
+    // Id 256 is the first that needs 16 bits (row 255), id 65,536 the first that needs 32 (row 65,535).
+    for (const row of [254, 255, 256, 65_534, 65_535, 65_536]) expect(valueAt(store, 'process_id', row)).toBe(`pid-${row}`);
+  });
+
+  it('appendStore remaps another store into the same ids a single builder gives', () => {
+    const rows = (from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `v${(from + i) % 300}`);
+    const single = new StoreBuilder(['f', 'g']);
+    for (const [i, value] of [...rows(0, 400), ...rows(100, 700)].entries()) single.addRow(i, [value, i % 2 ? null : 'x']);
+    const first = new StoreBuilder(['f', 'g']);
+    rows(0, 400).forEach((value, i) => first.addRow(i, [value, i % 2 ? null : 'x']));
+    const second = new StoreBuilder(['f']);
+    rows(100, 700).forEach((value, i) => second.addRow(400 + i, [value]));
+    const merged = new StoreBuilder(['f', 'g']);
+    for (const part of [first.build(), second.build()]) {
+      merged.appendStore(part.time, new Map(part.fields.map((field) => [field, part.column(field)!])));
+    }
+    const a = single.build();
+    const b = merged.build();
+    expect([...b.column('f')!.ids]).toEqual([...a.column('f')!.ids]);
+    expect(b.column('f')!.dictionary).toEqual(a.column('f')!.dictionary);
+    // The second part has no `g`: its rows are null there.
+    expect(valueAt(b, 'g', 400)).toBeNull();
+    expect(valueAt(b, 'g', 398)).toBe('x');
+    expect([...b.time]).toEqual([...a.time].map((_, i) => i));
+  });
+
   it('lists only fields that some row has', () => {
     const builder = new StoreBuilder(['a', 'b']);
     builder.addRow(0, ['x', null]);

@@ -1,0 +1,16 @@
+/** The order of BY values in stats and tstats output. */
+import { compareBytes, parseNumber, type Scalar } from '../core/values.js';
+
+/**
+ * Orders two BY values as tstats and stats sort their groups: numerically when both read as
+ * decimal numbers, else byte-wise (see docs/semantics.md, "tstats": INF).
+ */
+export function compareAtoms(a: Scalar, b: Scalar): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a);
+  const sb = String(b);
+  const na = parseNumber(sa);
+  const nb = parseNumber(sb);
+  if (na !== undefined && nb !== undefined && na !== nb) return na - nb;
+  return compareBytes(sa, sb);
+}

@@ -1,0 +1,128 @@
+/**
+ * Per-group statistics over a columnar store, for tstats. The common functions keep plain
+ * arrays indexed by group (count, min/max of `_time`) or sets of dictionary ids (values, dc);
+ * the rest fall back to the shared aggregators of aggregate.ts, one per group.
+ */
+import { compareBytes, fromValues, type Value } from '../core/values.js';
+import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
+import { createAggregator, type Aggregator } from './aggregate.js';
+
+export interface GroupAccumulator {
+  add(group: number, row: number): void;
+  result(group: number): Value;
+}
+
+/** Where an aggregate's input comes from: `_time`, a column, or nothing (a field the model lacks). */
+export type AggregateInput = { kind: 'time' } | { kind: 'column'; column: DictionaryColumn } | { kind: 'none' };
+
+function entryStrings(column: DictionaryColumn, id: number): readonly string[] {
+  const entry = column.dictionary[id];
+  if (entry === null || entry === undefined) return [];
+  return typeof entry === 'string' ? [entry] : entry;
+}
+
+class RowCount implements GroupAccumulator {
+  private counts: number[] = [];
+  add(group: number): void {
+    this.counts[group] = (this.counts[group] ?? 0) + 1;
+  }
+  result(group: number): Value {
+    return this.counts[group] ?? 0;
+  }
+}
+
+/** count(field): the values present, each value of a multivalue counted. */
+class ValueCount implements GroupAccumulator {
+  private counts: number[] = [];
+  constructor(private readonly column: DictionaryColumn) {}
+  add(group: number, row: number): void {
+    const n = entryStrings(this.column, this.column.ids[row]!).length;
+    if (n > 0) this.counts[group] = (this.counts[group] ?? 0) + n;
+  }
+  result(group: number): Value {
+    return this.counts[group] ?? 0;
+  }
+}
+
+/** values() and dc(): the distinct dictionary ids per group, turned into strings at the end. */
+class DistinctValues implements GroupAccumulator {
+  private ids: Set<number>[] = [];
+  constructor(
+    private readonly column: DictionaryColumn,
+    private readonly countOnly: boolean,
+  ) {}
+  add(group: number, row: number): void {
+    const id = this.column.ids[row]!;
+    if (this.column.dictionary[id] === null) return;
+    (this.ids[group] ??= new Set()).add(id);
+  }
+  result(group: number): Value {
+    const ids = this.ids[group];
+    if (!ids) return this.countOnly ? 0 : null;
+    const strings = new Set<string>();
+    for (const id of ids) for (const value of entryStrings(this.column, id)) strings.add(value);
+    if (this.countOnly) return strings.size;
+    // values(): distinct, in byte order (DOC S12).
+    return fromValues([...strings].sort(compareBytes));
+  }
+}
+
+class TimeExtreme implements GroupAccumulator {
+  private extremes: number[] = [];
+  constructor(
+    private readonly time: Float64Array,
+    private readonly wantMax: boolean,
+  ) {}
+  add(group: number, row: number): void {
+    const t = this.time[row]!;
+    const current = this.extremes[group];
+    if (current === undefined || (this.wantMax ? t > current : t < current)) this.extremes[group] = t;
+  }
+  result(group: number): Value {
+    return this.extremes[group] ?? null;
+  }
+}
+
+/** Any other function: one shared aggregator per group, fed the row's value and time. */
+class PerGroupAggregators implements GroupAccumulator {
+  private aggregators: Aggregator[] = [];
+  constructor(
+    private readonly fn: string,
+    private readonly input: AggregateInput,
+    private readonly store: ColumnarStore,
+  ) {}
+  private valueOf(row: number): Value {
+    switch (this.input.kind) {
+      case 'time':
+        return this.store.time[row]!;
+      case 'none':
+        return null;
+      case 'column': {
+        const entry = this.input.column.dictionary[this.input.column.ids[row]!];
+        return entry === undefined ? null : entry;
+      }
+    }
+  }
+  add(group: number, row: number): void {
+    const aggregator = (this.aggregators[group] ??= createAggregator({ fn: this.fn }));
+    aggregator.add(this.valueOf(row), this.store.time[row]!);
+  }
+  result(group: number): Value {
+    return (this.aggregators[group] ?? createAggregator({ fn: this.fn })).result();
+  }
+}
+
+/** The accumulator for one tstats function; `input` undefined means a bare `count`. */
+export function accumulatorFor(fn: string, input: AggregateInput | undefined, store: ColumnarStore): GroupAccumulator {
+  if (input === undefined) return new RowCount();
+  if (input.kind === 'column') {
+    if (fn === 'count' || fn === 'c') return new ValueCount(input.column);
+    if (fn === 'values') return new DistinctValues(input.column, false);
+    if (fn === 'dc' || fn === 'distinct_count') return new DistinctValues(input.column, true);
+  }
+  if (input.kind === 'time') {
+    if (fn === 'min' || fn === 'earliest_time') return new TimeExtreme(store.time, false);
+    if (fn === 'max' || fn === 'latest_time') return new TimeExtreme(store.time, true);
+  }
+  return new PerGroupAggregators(fn, input, store);
+}
