@@ -12,7 +12,7 @@ import { allRows, rowsMatchingOnStore, type StoreFieldResolver } from '../search
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
 import { accumulatorFor, type AggregateInput } from '../stats/store-accumulators.js';
 import { groupStoreRows, type ByField } from '../stats/store-grouping.js';
-import type { DictionaryColumn } from '../store/types.js';
+import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
 import { parseSpan } from '../time/span.js';
 import type { DatasetBinding, ExecContext } from '../exec/context.js';
 import { defineCommand } from './types.js';
@@ -191,6 +191,21 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
 // Execution
 // ---------------------------------------------------------------------------------------------
 
+/** The index every event is in: spelunk reads all the given logs as one index. */
+export const DEFAULT_INDEX = 'main';
+
+const indexColumns = new WeakMap<ColumnarStore, DictionaryColumn>();
+
+/** `index` as a column: every row in DEFAULT_INDEX, so `index=*` and `index=main` keep all rows. */
+function indexColumn(store: ColumnarStore): DictionaryColumn {
+  let column = indexColumns.get(store);
+  if (!column) {
+    column = { ids: new Uint8Array(store.rowCount).fill(1), dictionary: [null, DEFAULT_INDEX] };
+    indexColumns.set(store, column);
+  }
+  return column;
+}
+
 /** How a search field name maps onto the dataset's store. */
 function fieldResolver(binding: DatasetBinding): StoreFieldResolver {
   const prefix = `${binding.prefix}.`;
@@ -198,6 +213,7 @@ function fieldResolver(binding: DatasetBinding): StoreFieldResolver {
     isTime: (field) => field === '_time',
     column(field: string): DictionaryColumn | undefined {
       if (field.startsWith(prefix)) return binding.store.column(field.slice(prefix.length));
+      if (field === 'index') return binding.store.column('index') ?? indexColumn(binding.store);
       if (UNPREFIXED_FIELDS.has(field)) return binding.store.column(field);
       return undefined;
     },

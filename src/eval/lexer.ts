@@ -3,7 +3,7 @@
  *
  * Keywords are matched case-insensitively: security_content writes `where a > 10 or b > 10`
  * and `where isnull(x) and isnotnull(y)`, so Splunk accepts lower-case boolean operators in
- * eval (see docs/semantics/eval.md).
+ * eval (see docs/semantics.md).
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 

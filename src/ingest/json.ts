@@ -23,7 +23,7 @@ function scalarText(value: unknown): string | undefined {
 function copyScalars(source: JsonObject, fields: Map<string, string>): void {
   for (const key in source) {
     const text = scalarText(source[key]);
-    // An empty value is no field, as for XML (docs/semantics/datamodel.md).
+    // An empty value is no field, as for XML (docs/semantics.md).
     if (text !== undefined && text !== '' && !fields.has(key)) fields.set(key, text);
   }
 }

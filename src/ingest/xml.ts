@@ -77,7 +77,7 @@ const DATA_CLOSE = '</Data>';
 
 /**
  * Every `<Data Name='X'>value</Data>` into `fields` (only the `wanted` names when given). An empty or self-closed Data element gives
- * no field: Splunk keeps no field for an empty extraction (INF, docs/semantics/datamodel.md).
+ * no field: Splunk keeps no field for an empty extraction (INF, docs/semantics.md).
  */
 function scanEventData(text: string, fields: Map<string, string>, wanted: ReadonlySet<string> | undefined): string | undefined {
   let at = text.indexOf(DATA_OPEN);

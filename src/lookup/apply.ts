@@ -63,7 +63,7 @@ export function applyLookup(input: ResultTable, definition: LookupDefinition, ta
 
   const rows = input.rows.map((row) => {
     const eventValues = request.inputs.map((pair) => displayValues(row.get(pair.eventField)));
-    // An event without one of the input fields is not looked up at all (INF, docs/semantics/lookups.md).
+    // An event without one of the input fields is not looked up at all (INF, docs/semantics.md).
     if (eventValues.some((values) => values.length === 0)) return row;
     const matched: number[] = [];
     for (let entry = 0; entry < table.rows.length && matched.length < definition.maxMatches; entry++) {

@@ -1,6 +1,6 @@
 /**
  * Splunk's rules for macro and argument names, and the texts of its macro errors, verbatim from
- * messages.conf (Splunk Enterprise 8.2.12; see docs/semantics/macros.md).
+ * messages.conf (Splunk Enterprise 8.2.12; see docs/semantics.md).
  */
 
 /** "Macro and argument names might only include alphanumerics, '_' and '-'." (messages.conf) */

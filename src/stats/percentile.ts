@@ -1,5 +1,5 @@
 /**
- * Percentiles as stats computes them (see docs/semantics/eval.md, "stats percentiles"):
+ * Percentiles as stats computes them (see docs/semantics.md, "stats percentiles"):
  * perc<N>/median pick the value at rank round((N/100)·(n−1)) of the sorted values (the higher
  * of the two middle values for an even-count median), exactperc<N> interpolates linearly
  * between neighbouring ranks, upperperc<N> takes the upper neighbour.

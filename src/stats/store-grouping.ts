@@ -30,12 +30,25 @@ const SEVERAL = -2;
 /** Per BY field: the atom of a row (DROP for null without fillnull, SEVERAL for a multivalue). */
 interface FieldAtoms {
   atoms: Scalar[];
+  /** An upper bound on the number of atoms, known before any row is read; undefined if none. */
+  bound: number | undefined;
   atomOfRow(row: number): number;
   /** The atoms of a row whose value is a multivalue. */
   atomsOfMultivalue(row: number): number[];
 }
 
 const UNSET = -3;
+
+const multivalueColumns = new WeakMap<DictionaryColumn, boolean>();
+
+function hasMultivalues(column: DictionaryColumn): boolean {
+  let found = multivalueColumns.get(column);
+  if (found === undefined) {
+    found = column.dictionary.some((entry) => Array.isArray(entry));
+    multivalueColumns.set(column, found);
+  }
+  return found;
+}
 
 /** Atoms of a column, worked out per dictionary entry the first time a selected row holds it. */
 function columnAtoms(column: DictionaryColumn | undefined, fillnull: string | undefined): FieldAtoms {
@@ -52,7 +65,7 @@ function columnAtoms(column: DictionaryColumn | undefined, fillnull: string | un
   };
   let nullAtom: number | undefined;
   const atomOfNull = (): number => (nullAtom ??= fillnull === undefined ? DROP : atomOf(fillnull));
-  if (!column) return { atoms, atomOfRow: atomOfNull, atomsOfMultivalue: () => [] };
+  if (!column) return { atoms, bound: 1, atomOfRow: atomOfNull, atomsOfMultivalue: () => [] };
   const entryAtom = new Int32Array(column.dictionary.length).fill(UNSET);
   const multi = new Map<number, number[]>();
   const decide = (id: number): number => {
@@ -68,6 +81,8 @@ function columnAtoms(column: DictionaryColumn | undefined, fillnull: string | un
   const rowIds = column.ids;
   return {
     atoms,
+    // One atom per single-value entry, plus the fillnull value; multivalues split into more.
+    bound: hasMultivalues(column) ? undefined : column.dictionary.length + 1,
     atomOfRow(row) {
       const id = rowIds[row]!;
       let atom = entryAtom[id]!;
@@ -94,7 +109,7 @@ function timeAtoms(store: ColumnarStore, selected: Uint32Array, span: TimeSpan |
     }
     rowAtom[row] = id;
   }
-  return { atoms, atomOfRow: (row) => rowAtom[row]!, atomsOfMultivalue: () => [] };
+  return { atoms, bound: atoms.length, atomOfRow: (row) => rowAtom[row]!, atomsOfMultivalue: () => [] };
 }
 
 /** Ranks of atoms in output order, so groups sort by comparing small integers. */
@@ -123,11 +138,13 @@ class GrowableUint32 {
 
 export function groupStoreRows(store: ColumnarStore, selected: Uint32Array, by: readonly ByField[], fillnull: string | undefined): Grouping {
   const fields = by.map((f) => (f.kind === 'time' ? timeAtoms(store, selected, f.span, f.tz) : columnAtoms(f.column, fillnull)));
+  // A numeric key mixes the atoms with strides from each field's bound on its atom count;
+  // without bounds, or when they multiply past 2^53, the key is the atoms joined as text.
   const strides: number[] = [];
   let space = 1;
   for (const field of fields) {
     strides.push(space);
-    space *= Math.max(1, field.atoms.length);
+    space *= Math.max(1, field.bound ?? Infinity);
   }
   const numericKeys = space < Number.MAX_SAFE_INTEGER;
   const groupOfKey = new Map<number | string, number>();

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { SpelunkError } from '../../src/core/errors.js';
 import { displayValues, type Row } from '../../src/core/values.js';
-import { asJson, bundledSample, sessionFor } from '../run/helpers.js';
+import { datamodelTable } from '../../src/datamodel/view.js';
+import { asJson, bundledSample, hasShared, sessionFor, sharedData } from '../run/helpers.js';
 
 const FROM = 'from datamodel=Endpoint.Processes';
 const session = () => sessionFor([bundledSample]);
@@ -119,6 +120,13 @@ describe('tstats WHERE in search-language semantics', () => {
     expect(await countWhere(`${a} OR ${b} ${c}`)).toBe(await countWhere(`(${a} OR ${b}) AND ${c}`));
   });
 
+  it('reads every event as being in index main', async () => {
+    const all = await total();
+    expect(await countWhere('index=*')).toBe(all);
+    expect(await countWhere('index=main')).toBe(all);
+    expect(await countWhere('index=other')).toBe(0);
+  });
+
   it('IN takes wildcards (DOC S2)', async () => {
     const expected = (await countWhere('Processes.process_name=cmd.exe')) + (await countWhere('Processes.process_name=conhost*'));
     expect(await countWhere('Processes.process_name IN ("cmd.exe", conhost*)')).toBe(expected);
@@ -181,4 +189,35 @@ describe('tstats errors', () => {
     const s = await session();
     expect(searchError(() => s.run(`| tstats list(Processes.user) ${FROM}`)).message).toMatch(/'list' is not a statistical function tstats supports/);
   });
+});
+
+describe('tstats grouping agrees with grouping the data model rows by hand', () => {
+  // The rows come from the `datamodel` view (src/datamodel/view.ts), which reads the store
+  // directly; the grouping here is plain JavaScript.
+  const check = async (paths: string[]): Promise<void> => {
+    const s = await sessionFor(paths);
+    const fields = ['Processes.dest', 'Processes.user', 'Processes.parent_process_name', 'Processes.process_name'];
+    const expected = new Map<string, { count: number; ids: Set<string> }>();
+    for (const row of datamodelTable(s.store).rows) {
+      const key = JSON.stringify(fields.map((f) => displayValues(row.get(f))[0] ?? 'null'));
+      const group = expected.get(key) ?? { count: 0, ids: new Set<string>() };
+      group.count++;
+      for (const id of displayValues(row.get('Processes.process_id'))) group.ids.add(id);
+      expected.set(key, group);
+    }
+    const result = s.run(`| tstats fillnull_value=null count values(Processes.process_id) as ids ${FROM} by ${fields.join(' ')}`);
+    const actual = new Map(
+      result.rows.map((row) => [
+        JSON.stringify(fields.map((f) => String(row.get(f)))),
+        { count: Number(row.get('count')), ids: new Set(displayValues(row.get('ids'))) },
+      ]),
+    );
+    expect(actual.size).toBe(expected.size);
+    expect(actual).toEqual(expected);
+  };
+
+  it('on the bundled sample', () => check([bundledSample]));
+  it.skipIf(!hasShared)('on 511 real Sysmon events (sysmon-background-art-panache, GPL, ../shared)', () =>
+    check([sharedData('sysmon-background-art-panache/log')]),
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * Golden CIM rows, one per input kind, on Splunk's own sample events (security_content
  * data_sources example_log, Apache-2.0, copied in test/fixtures/data). Each expectation names
- * the raw value it comes from and the add-on / CIM rule (docs/semantics/datamodel.md).
+ * the raw value it comes from and the add-on / CIM rule (docs/semantics.md).
  */
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * Macro expansion rules. Each expectation cites its source: macros.conf.spec / messages.conf /
  * limits.conf of Splunk 8.2.12 [CONF S1], Splunk's docs [DOC S15], or an [INF] point of
- * docs/semantics/macros.md.
+ * docs/semantics.md.
  */
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
