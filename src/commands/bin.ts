@@ -30,6 +30,15 @@ function numericSpan(text: string, span: Span): number {
   return value;
 }
 
+/**
+ * A span with a time unit (`12h`) bins any field as epoch seconds, as `bucket span=12h hammer`
+ * does on a copy of `_time` (DOC bin: "span=<log-span> | <span-length>", with time scales);
+ * a plain number bins numerically.
+ */
+function isTimeSpan(text: string): boolean {
+  return /^\d*\.?\d*[a-z]+$/i.test(text) && !/^log/i.test(text);
+}
+
 function binNumber(value: number, size: number): string {
   const start = Math.floor(value / size) * size;
   return `${numberToString(start)}-${numberToString(start + size)}`;
@@ -61,7 +70,7 @@ export default defineCommand<BinNode>({
     }
     if (field === undefined) return cursor.fail("Error in 'bin' command: expected a field name.");
     if (!spanOption) throw new SpelunkError('unsupported', "spelunk supports bin only with 'span=' (automatic bins are not supported).", { start: cursor.offset, end: cursor.endOffset });
-    if (field === '_time') parseSpan(spanOption.value);
+    if (field === '_time' || isTimeSpan(spanOption.value)) parseSpan(spanOption.value);
     else numericSpan(spanOption.value, spanOption.span);
     return { name: 'bin', span: { start: 0, end: 0 }, field, as: as ?? field, spanText: spanOption.value, spanAt: spanOption.span };
   },
@@ -69,7 +78,7 @@ export default defineCommand<BinNode>({
     return { note: `bins ${node.field} by ${node.spanText}${node.as !== node.field ? ` into ${node.as}` : ''}` };
   },
   execute(node, input, ctx) {
-    const timeSpan: TimeSpan | undefined = node.field === '_time' ? parseSpan(node.spanText) : undefined;
+    const timeSpan: TimeSpan | undefined = node.field === '_time' || isTimeSpan(node.spanText) ? parseSpan(node.spanText) : undefined;
     const size = timeSpan ? 0 : numericSpan(node.spanText, node.spanAt);
     const binOne = (value: Scalar): Scalar => {
       const number = numericValue(value);

@@ -90,7 +90,7 @@ function parseAggregate(cursor: ArgCursor): TstatsAggregate {
   let field: string | undefined;
   let end = fnSpan.end;
   if (cursor.take(LParen)) {
-    if (cursor.isWord('prefix')) cursor.fail("spelunk does not support PREFIX() in tstats.");
+    if (cursor.isWord('prefix')) throw new SpelunkError('unsupported', 'spelunk does not support PREFIX() in tstats.', { start: cursor.offset, end: cursor.offset + 6 });
     const name = cursor.expectFieldName(`inside ${written}()`);
     field = name.name;
     end = cursor.expect(RParen, `')' after ${field}`).startOffset + 1;
@@ -134,7 +134,13 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
   let datamodel: TstatsNode['datamodel'];
   if (cursor.takeWord('from')) {
     const option = cursor.takeOption(['datamodel']);
-    if (!option) cursor.fail("spelunk's tstats reads data models only: write 'from datamodel=<model>.<dataset>'.");
+    if (!option) {
+      // `FROM <namespace>` and `FROM sid=<job>` are well-formed tstats; spelunk has only data models.
+      throw new SpelunkError('unsupported', "spelunk's tstats reads data models only: write 'from datamodel=<model>.<dataset>'.", {
+        start: cursor.offset,
+        end: Math.max(cursor.offset + 1, cursor.endOffset),
+      });
+    }
     datamodel = { spec: option.value, span: option.span };
   }
 
@@ -166,7 +172,7 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
       if (Object.keys(options).length !== optionsBefore) continue;
       if (cursor.takeComma()) continue;
       if (cursor.done) break;
-      if (cursor.isWord('prefix')) cursor.fail("spelunk does not support PREFIX() in tstats.");
+      if (cursor.isWord('prefix')) throw new SpelunkError('unsupported', 'spelunk does not support PREFIX() in tstats.', { start: cursor.offset, end: cursor.offset + 6 });
       const field = cursor.expectFieldName('in the BY clause');
       if (field.name.includes('*')) cursor.fail("Error in 'tstats' command: You cannot use wildcards in the BY clause.", field.span);
       by.push({ field: field.name, span: field.span });
