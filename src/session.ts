@@ -13,9 +13,9 @@ import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
 import type { Pipeline } from './parse/ast.js';
-import { parseSearch } from './parse/parser.js';
+import { parseSearch, parseSearchExpression } from './parse/parser.js';
 import { planPipeline } from './plan/plan.js';
-import { compileRowPredicate } from './search/row-predicate.js';
+import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
 import type { ColumnarStore } from './store/types.js';
 import { resolveTimeModifier } from './time/modifiers.js';
 
@@ -54,6 +54,7 @@ export class Session {
   readonly now: number;
   readonly timeRange: TimeRange;
   private readonly bindings: Map<string, DatasetBinding>;
+  private readonly searchMatchCache = new Map<string, RowPredicate>();
 
   constructor(private readonly options: SessionOptions) {
     this.tz = options.tz ?? 'UTC';
@@ -167,11 +168,14 @@ export class Session {
     return binding;
   }
 
+  /** eval's searchmatch(): the row against a search-language expression. */
   private searchMatch(query: string, row: Row): boolean {
-    const pipeline = parseSearch(query);
-    const first = pipeline.commands[0] as unknown as { expression?: import('./parse/ast.js').SearchExpr };
-    if (!first.expression) return false;
-    return compileRowPredicate(first.expression, { now: this.now, tz: this.tz })(row);
+    let predicate = this.searchMatchCache.get(query);
+    if (!predicate) {
+      predicate = compileRowPredicate(parseSearchExpression(query), { now: this.now, tz: this.tz });
+      this.searchMatchCache.set(query, predicate);
+    }
+    return predicate(row);
   }
 
   private evaluateConstant(expression: string): string | number | boolean | null {

@@ -4,7 +4,7 @@
  */
 import { SpelunkError } from '../core/errors.js';
 import { findCommand } from '../commands/index.js';
-import type { CommandNodeBase, GenericCommandNode, Pipeline, Subsearch } from './ast.js';
+import type { CommandNodeBase, GenericCommandNode, Pipeline, SearchExpr, Subsearch } from './ast.js';
 import { ArgCursor } from './cursor.js';
 import { itemSpan, parsePipelineSyntax, type PipelineSyntax, type SegmentSyntax } from './pipeline-parser.js';
 import { isWordLike, lex, tokenSpan } from './tokens.js';
@@ -90,4 +90,19 @@ function buildCommand(
     if (error instanceof SpelunkError && error.kind === 'unsupported') return generic(error);
     throw error;
   }
+}
+
+/** Parses text as one search-language expression, as `search <text>` reads it (for searchmatch()). */
+export function parseSearchExpression(text: string): SearchExpr {
+  const syntax = parsePipelineSyntax(lex(text), text);
+  if (syntax.leadingPipe || syntax.segments.length !== 1) {
+    throw new SpelunkError('syntax', 'Expected one search expression, not a pipeline.', { start: 0, end: text.length });
+  }
+  const items = syntax.segments[0]!.items;
+  const cursor = new ArgCursor(text, 'search', items, text.length, (s) => ({
+    kind: 'subsearch',
+    pipeline: buildPipeline(text, s.pipeline, true),
+    span: s.span,
+  }));
+  return cursor.searchExpression(items);
 }
