@@ -1,0 +1,61 @@
+/**
+ * Runs each search through the whole of spelunk (expand, parse, plan, execute) on one session
+ * and classifies it: ok (with its row count), unsupported (with the feature spelunk lacks), or
+ * error (with the message).
+ */
+import { SpelunkError } from '../core/errors.js';
+import type { Session } from '../session.js';
+import type { CoverageSearch } from './sources.js';
+
+export type CoverageStatus = 'ok' | 'unsupported' | 'error';
+
+export interface CoverageResult {
+  name: string;
+  source: string;
+  deprecated: boolean;
+  status: CoverageStatus;
+  /** Expanded and parsed (an `unsupported` refusal at parse time still counts: the SPL is well-formed). */
+  parsed: boolean;
+  rows?: number;
+  /** The error message, for unsupported and error. */
+  message?: string;
+  /** What spelunk lacks, for unsupported: `command 'apply'`, `function 'foo'`, or the message. */
+  feature?: string;
+}
+
+export function runCoverage(searches: readonly CoverageSearch[], session: Session, onResult?: (result: CoverageResult) => void): CoverageResult[] {
+  return searches.map((entry) => {
+    const result = runOne(entry, session);
+    onResult?.(result);
+    return result;
+  });
+}
+
+function runOne(entry: CoverageSearch, session: Session): CoverageResult {
+  const base = { name: entry.name, source: entry.source, deprecated: entry.deprecated };
+  let parsed = false;
+  try {
+    session.parse(entry.search);
+    parsed = true;
+    const result = session.run(entry.search);
+    return { ...base, status: 'ok', parsed, rows: result.rows.length };
+  } catch (error) {
+    if (error instanceof SpelunkError && error.kind === 'unsupported') {
+      return { ...base, status: 'unsupported', parsed: true, message: error.message, feature: featureOf(error.message) };
+    }
+    const message = error instanceof SpelunkError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+    return { ...base, status: 'error', parsed, message };
+  }
+}
+
+/** A short name for what an `unsupported` message says is missing, so detections group by it. */
+export function featureOf(message: string): string {
+  const command = /the '([^']+)' command/i.exec(message) ?? /command '([^']+)'/i.exec(message);
+  if (command) return `command '${command[1]}'`;
+  const fn = /function '([^']+)'/i.exec(message) ?? /'([^']+)' function/i.exec(message) ?? /function ([A-Za-z_][\w]*)\(/.exec(message);
+  if (fn) return `function '${fn[1]}'`;
+  if (/KV store/i.test(message)) return 'KV store lookups';
+  const lookup = /the lookup '([^']+)'/i.exec(message);
+  if (lookup) return `lookup '${lookup[1]}'`;
+  return message.split(/(?<=\.)\s/)[0]!;
+}
