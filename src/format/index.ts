@@ -68,19 +68,34 @@ export function formatCsv(table: ResultTable, options: FormatOptions = {}): stri
   return lines.join('\n') + '\n';
 }
 
+/** Widest a table column grows; longer values wrap onto more lines, as a results table wraps them. */
+export const TABLE_CELL_WIDTH = 60;
+
+function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  for (let at = 0; at < text.length; at += width) lines.push(text.slice(at, at + width));
+  return lines;
+}
+
 export function formatTextTable(table: ResultTable, options: FormatOptions = {}): string {
   const columns = visibleColumns(table);
   if (columns.length === 0) return table.rows.length === 0 ? '(no results)\n' : '';
-  const cells = table.rows.map((row) => columns.map((c) => cellStrings(c, row.get(c), options)));
+  const cells = table.rows.map((row) =>
+    columns.map((c) => cellStrings(c, row.get(c), options).flatMap((value) => wrap(value, TABLE_CELL_WIDTH))),
+  );
   const widths = columns.map((c, i) =>
     Math.max(c.length, ...cells.map((rowCells) => Math.max(0, ...rowCells[i]!.map((s) => s.length)))),
   );
   const line = (parts: string[]): string => parts.map((p, i) => p.padEnd(widths[i]!)).join('  ').trimEnd();
   const out = [line(columns), line(widths.map((w) => '-'.repeat(w)))];
-  for (const rowCells of cells) {
-    const height = Math.max(1, ...rowCells.map((c) => c.length));
-    for (let k = 0; k < height; k++) out.push(line(rowCells.map((c) => c[k] ?? '')));
-  }
+  const heights = cells.map((rowCells) => Math.max(1, ...rowCells.map((c) => c.length)));
+  // When a row takes several lines, a blank line between rows shows where each one ends.
+  const separate = heights.some((h) => h > 1);
+  cells.forEach((rowCells, index) => {
+    if (separate && index > 0) out.push('');
+    for (let k = 0; k < heights[index]!; k++) out.push(line(rowCells.map((c) => c[k] ?? '')));
+  });
   if (table.rows.length === 0) out.push('(no results)');
   return out.join('\n') + '\n';
 }
