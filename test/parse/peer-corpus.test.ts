@@ -46,7 +46,8 @@ const TSTATS_REFUSALS: readonly RegExp[] = [
 ];
 
 describe.skipIf(!existsSync(peerCorpusDir))('peer corpora', () => {
-  const results = new Map(PEER_CORPORA.map((corpus) => [corpus, run(corpus)] as const));
+  // Read only when the corpora are there: a skipped describe still runs its body to collect tests.
+  const results = new Map(existsSync(peerCorpusDir) ? PEER_CORPORA.map((corpus) => [corpus, run(corpus)] as const) : []);
 
   it('reports the parse rate of every corpus', () => {
     const lines = PEER_CORPORA.map((corpus) => {
