@@ -4,7 +4,7 @@
  * the search's zone. Without AS the values are replaced; with AS the original stays.
  */
 import type { Span } from '../core/errors.js';
-import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Row, type Scalar, type Value } from '../core/values.js';
+import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Scalar, type Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { formatTime } from '../time/strftime.js';
@@ -144,20 +144,24 @@ export default defineCommand<ConvertNode>({
     for (const { conversion, sources } of plans) {
       if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
     }
-    const rows = input.rows.map((row): Row => {
-      const next: Row = new Map(row);
+    // Rows belong to this stage of the pipeline, so they are changed in place. Conversions read
+    // the values as they were before the command, so `ctime(a) as b, ctime(b)` sees the old b.
+    const originals: Value[] = [];
+    for (const row of input.rows) {
+      originals.length = 0;
+      for (const { sources } of plans) for (const source of sources) originals.push(row.get(source) ?? null);
+      let index = 0;
       for (const { conversion, sources } of plans) {
         for (const source of sources) {
-          const value = row.get(source);
-          if (value === undefined || isNull(value)) continue;
+          const value = originals[index++]!;
+          if (isNull(value)) continue;
           const converted = convertValue(value, converters[conversion.fn], node.timeformat, ctx.tz);
           const target = conversion.as ?? source;
-          if (converted === null) next.delete(target);
-          else next.set(target, converted);
+          if (converted === null) row.delete(target);
+          else row.set(target, converted);
         }
       }
-      return next;
-    });
-    return { columns, rows };
+    }
+    return { columns, rows: input.rows };
   },
 });
