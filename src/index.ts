@@ -5,6 +5,7 @@
  *   result.columns; result.rows;
  */
 import { bundled } from './core/paths.js';
+import { emptyStore } from './datamodel/models.js';
 import { loadEndpointProcesses, type IngestOptions, type IngestReport } from './ingest/index.js';
 import { createSession, Session, type SearchResult, type SessionOptions } from './session.js';
 
@@ -21,10 +22,19 @@ export interface RunResult extends SearchResult {
   ingest: IngestReport;
 }
 
-/** Loads the data, then expands, parses and runs one search over it. */
+/** Checks the search, loads the data, then runs the search over it. */
 export async function run(search: string, options: RunOptions = {}): Promise<RunResult> {
+  checkSearch(search, options);
   const { session, report } = await openSession(options);
   return { ...session.run(search), ingest: report };
+}
+
+/**
+ * Finds the search's syntax, macro and unsupported-command errors without reading any data, so
+ * a mistake is reported at once rather than after a long ingest.
+ */
+export function checkSearch(search: string, options: Omit<SessionOptions, 'store'> = {}): void {
+  createSession({ ...options, store: emptyStore() }).check(search);
 }
 
 /** Loads the data once; the session then runs any number of searches over it. */

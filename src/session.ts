@@ -105,6 +105,16 @@ export class Session {
     }
   }
 
+  /** Expands, parses and plans without running: every search error, before any data is read. */
+  check(search: string): void {
+    const { expansion, pipeline } = this.parse(search);
+    try {
+      planPipeline(pipeline);
+    } catch (error) {
+      throw locate(error, expansion);
+    }
+  }
+
   run(search: string): SearchResult {
     const { expansion, pipeline } = this.parse(search);
     const warnings: string[] = [];

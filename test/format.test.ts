@@ -38,10 +38,11 @@ describe('output formats', () => {
     expect(lines).toEqual(['a   b', '--  --', 'x   1', '    22', '', 'yy  3', '']);
   });
 
-  it('table: wraps a long value at the column width', () => {
+  it('table: wraps a long value at the column width, after a space where it can', () => {
     const long = 'z'.repeat(TABLE_CELL_WIDTH + 5);
-    const lines = formatResults(table(['v'], { v: long }), 'table').split('\n');
-    expect(lines.slice(2, 4)).toEqual(['z'.repeat(TABLE_CELL_WIDTH), 'zzzzz']);
+    expect(formatResults(table(['v'], { v: long }), 'table').split('\n').slice(2, 4)).toEqual(['z'.repeat(TABLE_CELL_WIDTH), 'zzzzz']);
+    const words = `${'a'.repeat(TABLE_CELL_WIDTH - 10)} ${'b'.repeat(20)}`;
+    expect(formatResults(table(['v'], { v: words }), 'table').split('\n').slice(2, 4).map((l) => l.trimEnd())).toEqual(['a'.repeat(TABLE_CELL_WIDTH - 10), 'b'.repeat(20)]);
   });
 
   it('table: says when there are no results', () => {

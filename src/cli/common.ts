@@ -1,7 +1,8 @@
 /** What every spelunk subcommand shares: repeatable options, and how errors reach the user. */
 import { SpelunkError } from '../core/errors.js';
 
-export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** Collects a repeatable option; no default, so help does not print `(default: [])`. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Set by `--debug` anywhere on the command line: errors then show their stack. */
 export const debugMode = (): boolean => process.argv.includes('--debug');

@@ -10,9 +10,9 @@ import { openSession } from '../index.js';
 import { collect, exitWithError } from './common.js';
 
 interface CoverageFlags {
-  data: string[];
-  macros: string[];
-  lookups: string[];
+  data?: string[];
+  macros?: string[];
+  lookups?: string[];
   format: 'text' | 'json';
   tz: string;
   now?: string;
@@ -45,9 +45,9 @@ export function registerCoverageCommand(program: Command): void {
     .command('coverage')
     .description('run many detections over the data and report which run, which are unsupported (and why), and which fail')
     .argument('[path...]', 'detection YAML folders (recursive), detection .yml files, or text files of name<TAB>search lines (default: the bundled W3WP detection)')
-    .option('-d, --data <path>', 'a log file or folder; repeatable (default: the bundled sample)', collect, [])
-    .option('--macros <path>', 'macros layered over the bundled ones; repeatable, later wins', collect, [])
-    .option('--lookups <path>', 'a lookup folder (CSV files and their YAML definitions) layered over the bundled lookups; repeatable, later wins', collect, [])
+    .option('-d, --data <path>', 'a log file or folder; repeatable (default: the bundled sample)', collect)
+    .option('--macros <path>', 'macros layered over the bundled ones; repeatable, later wins', collect)
+    .option('--lookups <path>', 'a lookup folder (CSV files and their YAML definitions) layered over the bundled lookups; repeatable, later wins', collect)
     .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
     .option('--tz <zone>', 'IANA time zone', 'UTC')
     .option('--now <time>', "the searches' current time, for relative times (default: the clock)")

@@ -8,7 +8,7 @@ import { collect, exitWithError } from './common.js';
 import { progressBar } from './progress.js';
 
 interface DatamodelFlags {
-  data: string[];
+  data?: string[];
   fields?: boolean;
   head?: string;
   format: OutputFormat;
@@ -23,10 +23,10 @@ function parseHead(text: string | undefined): number {
 }
 
 async function runDatamodel(flags: DatamodelFlags): Promise<void> {
-  if (flags.data.length === 0) throw new SpelunkError('usage', 'datamodel needs --data PATH (a log file, a folder, or - for stdin)');
+  if ((flags.data ?? []).length === 0) throw new SpelunkError('usage', 'datamodel needs --data PATH (a log file, a folder, or - for stdin)');
   const head = parseHead(flags.head);
   const bar = progressBar(!flags.quiet);
-  const { store, report } = await loadEndpointProcesses(flags.data, {
+  const { store, report } = await loadEndpointProcesses(flags.data ?? [], {
     strict: flags.strict ?? false,
     onProgress: (p) => bar.update(p),
   });
@@ -40,7 +40,7 @@ export function registerDatamodelCommand(program: Command): void {
   program
     .command('datamodel')
     .description('show the Endpoint.Processes rows spelunk builds from your logs (the | datamodel Endpoint Processes search view)')
-    .option('-d, --data <path>', 'log file or folder (repeatable; - reads stdin; .gz is read transparently)', collect, [])
+    .option('-d, --data <path>', 'log file or folder (repeatable; - reads stdin; .gz is read transparently)', collect)
     .option('--fields', "show each field's source expression per input kind and how many rows have it")
     .option('--head <n>', 'show only the newest N rows')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))

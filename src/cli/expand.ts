@@ -4,25 +4,26 @@
  */
 import type { Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
-import { expandMacros, type ExpansionStep } from '../macros/expand.js';
-import { MacroLibrary } from '../macros/library.js';
+import { emptyStore } from '../datamodel/models.js';
+import type { ExpansionStep } from '../macros/expand.js';
+import { Session } from '../session.js';
+import { collect } from './common.js';
 import { readSearchArgument } from './search-input.js';
 
 interface ExpandCommandOptions {
-  macros: string[];
-  macro: string[];
+  macros?: string[];
+  macro?: string[];
   trace?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerExpandCommand(program: Command): void {
   program
     .command('expand')
     .description('print the search with all macros expanded')
     .argument('<search>', 'SPL text, or the path of a .spl file or a security_content detection .yml')
-    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them; repeatable, later wins', collect, [])
-    .option('--macro <NAME=DEFINITION>', 'define one macro inline; NAME(arg1,arg2)=... takes arguments', collect, [])
+    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them; repeatable, later wins', collect)
+    .option('--macro <NAME=DEFINITION>', 'define one macro inline; NAME(arg1,arg2)=... takes arguments', collect)
     .option('--trace', 'list each macro expansion: macro, where it is defined, arguments, resulting text')
     .addHelpText(
       'after',
@@ -46,8 +47,9 @@ export function registerExpandCommand(program: Command): void {
 /** What `spelunk expand` prints, separated from process I/O so it can be tested directly. */
 export function expandCommandOutput(search: string, options: ExpandCommandOptions): string {
   const input = readSearchArgument(search);
-  const library = buildMacroLibrary(options.macros, options.macro);
-  const result = expandMacros(input.text, library);
+  // The session's expansion wires in the eval engine, for iseval and validated macros.
+  const session = new Session({ store: emptyStore(), macros: options.macros ?? [], inlineMacros: options.macro ?? [] });
+  const result = session.expand(input.text);
   const lines: string[] = [];
   if (options.trace) {
     result.steps.forEach((step, index) => lines.push(...describeStep(step, index + 1)));
@@ -56,14 +58,6 @@ export function expandCommandOutput(search: string, options: ExpandCommandOption
   }
   lines.push(result.text);
   return `${lines.join('\n')}\n`;
-}
-
-/** The layering of issue 2: bundled macros, then each --macros source, then each --macro. */
-export function buildMacroLibrary(macroPaths: readonly string[], inlineMacros: readonly string[]): MacroLibrary {
-  const library = MacroLibrary.bundled();
-  for (const path of macroPaths) library.loadPath(path);
-  for (const spec of inlineMacros) library.defineInline(spec);
-  return library;
 }
 
 function describeStep(step: ExpansionStep, number: number): string[] {

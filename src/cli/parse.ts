@@ -11,8 +11,8 @@ import { collect, exitWithError } from './common.js';
 import { readSearchArgument } from './search-input.js';
 
 interface ParseFlags {
-  macros: string[];
-  macro: string[];
+  macros?: string[];
+  macro?: string[];
   explain?: boolean;
 }
 
@@ -51,8 +51,8 @@ export function registerParseCommand(program: Command): void {
     .description('print the parsed search as JSON, or explained (--explain) with every boolean group in parentheses')
     .argument('<search>', 'SPL text, or the path of a .spl file or a security_content detection .yml')
     .option('--explain', 'show how Splunk groups the boolean expressions and what each command does')
-    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them; repeatable, later wins', collect, [])
-    .option('--macro <NAME=DEFINITION>', 'define one macro inline; repeatable', collect, [])
+    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them; repeatable, later wins', collect)
+    .option('--macro <NAME=DEFINITION>', 'define one macro inline; repeatable', collect)
     .addHelpText(
       'after',
       ['', 'Examples:', '  spelunk parse --explain examples/w3wp_spawning_shell.yml', "  spelunk parse 'search a=1 b=2 OR c=3'"].join('\n'),

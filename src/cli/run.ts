@@ -7,15 +7,15 @@ import { Option, type Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
-import { openSession } from '../index.js';
+import { checkSearch, openSession, type SessionOptions } from '../index.js';
 import { collect, exitWithError } from './common.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
 
 export interface RunFlags {
-  data: string[];
-  macros: string[];
-  macro: string[];
+  data?: string[];
+  macros?: string[];
+  macro?: string[];
   format?: OutputFormat;
   tz: string;
   output?: string;
@@ -24,27 +24,32 @@ export interface RunFlags {
   earliest?: string;
   latest?: string;
   now?: string;
-  lookups: string[];
+  lookups?: string[];
   outputLookups?: string;
 }
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
   const input = readSearchArgument(searchArgument ?? bundled.w3wpDetection());
-  if (flags.data.length === 0 && !flags.quiet) {
+  if ((flags.data ?? []).length === 0 && !flags.quiet) {
     process.stderr.write(`spelunk: no --data given: using the bundled sample (${bundled.sampleData()})\n`);
   }
-  const bar = progressBar(!flags.quiet);
-  const { session, report } = await openSession({
-    data: flags.data,
-    macros: flags.macros,
-    inlineMacros: flags.macro,
+  const sessionOptions: Omit<SessionOptions, 'store'> = {
+    macros: flags.macros ?? [],
+    inlineMacros: flags.macro ?? [],
     tz: flags.tz,
-    ...(flags.strict ? { strict: true } : {}),
+    lookups: flags.lookups ?? [],
     ...(flags.earliest !== undefined ? { earliest: flags.earliest } : {}),
     ...(flags.latest !== undefined ? { latest: flags.latest } : {}),
     ...(flags.now !== undefined ? { now: flags.now } : {}),
-    lookups: flags.lookups,
     ...(flags.outputLookups !== undefined ? { outputLookupDir: flags.outputLookups } : {}),
+  };
+  // Search mistakes are reported before a long ingest, not after it.
+  checkSearch(input.text, sessionOptions);
+  const bar = progressBar(!flags.quiet);
+  const { session, report } = await openSession({
+    ...sessionOptions,
+    data: flags.data ?? [],
+    ...(flags.strict ? { strict: true } : {}),
     onProgress: (p) => bar.update(p),
     stdin: process.stdin,
   }).finally(() => bar.done());
@@ -69,10 +74,10 @@ export function registerRunCommand(program: Command): void {
     .command('run')
     .description('run a search over process-creation logs and print the results')
     .argument('[search]', 'SPL text, or the path of a .spl file or a security_content detection .yml (default: the bundled W3WP detection)')
-    .option('-d, --data <path>', 'a log file or folder (recursive, .gz read transparently); repeatable; - reads standard input (default: the bundled sample)', collect, [])
-    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them, layered over the bundled macros; repeatable, later wins', collect, [])
-    .option('--macro <NAME=DEFINITION>', 'define one macro inline, applied last; NAME(a,b)=... takes arguments $a$ and $b$; repeatable', collect, [])
-    .option('--lookups <path>', 'a lookup folder (CSV files and their security_content YAML definitions), a .csv or a definition .yml, layered over the bundled lookups; repeatable, later wins', collect, [])
+    .option('-d, --data <path>', 'a log file or folder (recursive, .gz read transparently); repeatable; - reads standard input (default: the bundled sample)', collect)
+    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them, layered over the bundled macros; repeatable, later wins', collect)
+    .option('--macro <NAME=DEFINITION>', 'define one macro inline, applied last; NAME(a,b)=... takes arguments $a$ and $b$; repeatable', collect)
+    .option('--lookups <path>', 'a lookup folder (CSV files and their security_content YAML definitions), a .csv or a definition .yml, layered over the bundled lookups; repeatable, later wins', collect)
     .option('--output-lookups <dir>', 'the folder outputlookup may write CSV files to (without it, outputlookup is refused)')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv otherwise)').choices(OUTPUT_FORMATS))
     .option('--tz <zone>', 'IANA time zone for formatting times and snapping relative times', 'UTC')

@@ -4,19 +4,32 @@
  */
 import type { Origin, TextPosition } from './origin.js';
 
+/** Longest macro chain shown in full under an error. */
+const MAX_FRAMES_SHOWN = 6;
+
 export function describeOrigin(originalText: string, origin: Origin): string {
   const lines: string[] = [];
   const { line, column } = origin.position;
   lines.push(`at line ${line}, column ${column}`);
-  for (let i = origin.macroChain.length - 1; i >= 0; i--) {
-    const frame = origin.macroChain[i]!;
-    const inner = i === origin.macroChain.length - 1 && origin.positionInMacro
+  const chain = origin.macroChain;
+  const describeFrame = (i: number): string => {
+    const frame = chain[i]!;
+    const inner = i === chain.length - 1 && origin.positionInMacro
       ? ` (line ${origin.positionInMacro.line}, column ${origin.positionInMacro.column} of its definition)`
       : '';
-    lines.push(
-      `  in macro \`${frame.name}\`${inner}, defined in ${frame.definedAt}, ` +
-        `invoked at line ${frame.invokedAt.line}, column ${frame.invokedAt.column}`,
-    );
+    const caller = i === 0
+      ? `invoked at line ${frame.invokedAt.line}, column ${frame.invokedAt.column}`
+      : `invoked by macro \`${chain[i - 1]!.name}\``;
+    return `  in macro \`${frame.name}\`${inner}, defined in ${frame.definedAt}, ${caller}`;
+  };
+  // Innermost first. A long chain (a macro that calls itself) keeps its two ends.
+  const shown = chain.length > MAX_FRAMES_SHOWN;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    if (shown && i < chain.length - 3 && i >= 2) {
+      if (i === chain.length - 4) lines.push(`  ... ${chain.length - 5} more macro expansions ...`);
+      continue;
+    }
+    lines.push(describeFrame(i));
   }
   lines.push(...caretLines(originalText, origin.position));
   return lines.join('\n');

@@ -71,10 +71,17 @@ export function formatCsv(table: ResultTable, options: FormatOptions = {}): stri
 /** Widest a table column grows; longer values wrap onto more lines, as a results table wraps them. */
 export const TABLE_CELL_WIDTH = 60;
 
+/** Breaks after the last space that fits, else at the width; no character is dropped. */
 function wrap(text: string, width: number): string[] {
-  if (text.length <= width) return [text];
   const lines: string[] = [];
-  for (let at = 0; at < text.length; at += width) lines.push(text.slice(at, at + width));
+  let rest = text;
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width - 1);
+    const cut = space > 0 ? space + 1 : width;
+    lines.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  lines.push(rest);
   return lines;
 }
 

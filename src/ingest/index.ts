@@ -347,6 +347,8 @@ function makeReport(ingest: Ingest, files: number, ignoredFiles: string[], empty
       if (first) text += ` (first: ${first.file}:${first.line}: ${first.reason})`;
       if (this.emptyFiles.length > 0) text += `; ${plural(this.emptyFiles.length, 'empty file')}`;
       if (this.ignoredFiles.length > 0) text += `; ${plural(this.ignoredFiles.length, 'file')} ignored (not a log file extension)`;
+      const evtx = this.ignoredFiles.filter((file) => /\.evtx$/i.test(file)).length;
+      if (evtx > 0) text += `; ${plural(evtx, '.evtx file')} among them: convert to XML first (evtxexport -f xml FILE)`;
       return text;
     },
   };

@@ -294,7 +294,7 @@ class Expander {
     if (!evaluateEval) {
       const what = purpose === 'iseval' ? 'is an eval-based macro (iseval = true)' : 'has a validation expression';
       const error = this.error(
-        `The macro '${stanza}' ${what}; iseval macros and macro validation are not supported yet (they need the eval engine).`,
+        `The macro '${stanza}' ${what}, and this expansion was given no eval engine to evaluate it (expand through a Session).`,
         input,
         open,
       );

@@ -83,6 +83,38 @@ class TimeExtreme implements GroupAccumulator {
   }
 }
 
+/**
+ * first() and last() over events: Splunk returns "the first seen value", and events reach stats
+ * newest first, so first() is the value of the latest event and last() that of the earliest
+ * (DOC stats first/last; INF for tstats, which reads the same events). Equal times keep the
+ * event read first.
+ */
+class TimeOrderedPick implements GroupAccumulator {
+  private times: number[] = [];
+  private rows: number[] = [];
+  constructor(
+    private readonly input: AggregateInput,
+    private readonly store: ColumnarStore,
+    private readonly latest: boolean,
+  ) {}
+  add(group: number, row: number): void {
+    if (this.input.kind === 'column' && this.input.column.dictionary[this.input.column.ids[row]!] === null) return;
+    const time = this.store.time[row]!;
+    const best = this.times[group];
+    if (best === undefined || (this.latest ? time > best : time < best)) {
+      this.times[group] = time;
+      this.rows[group] = row;
+    }
+  }
+  result(group: number): Value {
+    const row = this.rows[group];
+    if (row === undefined) return null;
+    if (this.input.kind === 'time') return this.store.time[row]!;
+    if (this.input.kind === 'none') return null;
+    return this.input.column.dictionary[this.input.column.ids[row]!] ?? null;
+  }
+}
+
 /** Any other function: one shared aggregator per group, fed the row's value and time. */
 class PerGroupAggregators implements GroupAccumulator {
   private aggregators: Aggregator[] = [];
@@ -124,5 +156,7 @@ export function accumulatorFor(fn: string, input: AggregateInput | undefined, st
     if (fn === 'min' || fn === 'earliest_time') return new TimeExtreme(store.time, false);
     if (fn === 'max' || fn === 'latest_time') return new TimeExtreme(store.time, true);
   }
+  if (fn === 'first') return new TimeOrderedPick(input, store, true);
+  if (fn === 'last') return new TimeOrderedPick(input, store, false);
   return new PerGroupAggregators(fn, input, store);
 }

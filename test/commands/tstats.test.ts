@@ -221,3 +221,12 @@ describe('tstats grouping agrees with grouping the data model rows by hand', () 
     check([sharedData('sysmon-background-art-panache/log')]),
   );
 });
+
+describe('tstats first() and last()', () => {
+  it('first() is the value of the latest event and last() of the earliest, as events reach stats newest first (DOC stats)', async () => {
+    const s = await session();
+    const row = s.run(`| tstats first(Processes.process_id) as f last(Processes.process_id) as l latest(Processes.process_id) as lt earliest(Processes.process_id) as et ${FROM}`).rows[0]!;
+    expect(row.get('f')).toEqual(row.get('lt'));
+    expect(row.get('l')).toEqual(row.get('et'));
+  });
+});

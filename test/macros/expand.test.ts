@@ -212,12 +212,12 @@ describe('limits', () => {
 });
 
 describe('iseval and validation', () => {
-  it('without an eval engine, iseval macros are a clear "not supported yet" error', () => {
+  it('without an eval engine, iseval macros are a clear error', () => {
     const library = MacroLibrary.empty();
     library.loadPath(`${FIXTURES}/macros.conf`);
     const error = macroError('`fooeval(10,20)`', library);
     expect(error.kind).toBe('unsupported');
-    expect(error.message).toContain('not supported yet');
+    expect(error.message).toContain('no eval engine');
   });
 
   it('evaluates an iseval definition with arguments substituted; its string is the expansion [CONF fooeval example]', () => {
