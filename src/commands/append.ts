@@ -7,7 +7,7 @@
 import { SpelunkError } from '../core/errors.js';
 import type { CommandNodeBase, Subsearch } from '../parse/ast.js';
 import { withColumns } from '../stats/stats-syntax.js';
-import { parseCount } from './streamstats.js';
+import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface AppendNode extends CommandNodeBase {
@@ -25,7 +25,7 @@ export default defineCommand<AppendNode>({
     while (!cursor.done) {
       const option = cursor.takeOption(['maxout', 'extendtimerange', 'maxtime', 'timeout']);
       if (!option) break;
-      if (option.key === 'maxout') maxout = parseCount(option.value, option.key, option.span);
+      if (option.key === 'maxout') maxout = countOption(option);
     }
     const subsearch = cursor.takeSubsearch();
     if (!subsearch) {

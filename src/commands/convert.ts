@@ -9,7 +9,7 @@ import type { CommandNodeBase } from '../parse/ast.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { formatTime } from '../time/strftime.js';
 import { parseTime } from '../time/strptime.js';
-import { matchFieldPattern } from './rename.js';
+import { matchFieldPattern } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export const CONVERT_FUNCTIONS = ['auto', 'ctime', 'dur2sec', 'memk', 'mktime', 'mstime', 'none', 'num', 'rmcomma', 'rmunit'] as const;

@@ -9,7 +9,7 @@
 import { SpelunkError } from '../core/errors.js';
 import { displayValues, type Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { parseBoolean } from './streamstats.js';
+import { booleanOption } from '../parse/option-values.js';
 import { rowComparator, takeSortKey, type SortKey } from './support/sort-keys.js';
 import { defineCommand } from './types.js';
 
@@ -51,7 +51,7 @@ export default defineCommand<DedupNode>({
       if (cursor.takeComma()) continue;
       const option = cursor.takeOption(['keepempty', 'consecutive', 'keepevents']);
       if (option) {
-        const value = parseBoolean(option.value, option.key, option.span);
+        const value = booleanOption(option);
         if (option.key === 'keepevents') {
           if (value) throw new SpelunkError('unsupported', 'spelunk does not support dedup keepevents=true.', option.span);
         } else if (option.key === 'keepempty') options.keepEmpty = value;

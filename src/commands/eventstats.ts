@@ -8,7 +8,8 @@ import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
-import { aggregateGroups, takeUnsupportedOption } from './stats.js';
+import { takeUnsupportedOption } from '../parse/option-values.js';
+import { aggregateGroups } from './stats.js';
 import { defineCommand } from './types.js';
 
 export interface EventstatsNode extends CommandNodeBase, StatsArguments {}

@@ -5,7 +5,7 @@
 import { SpelunkError } from '../core/errors.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
-import { parseCount } from './streamstats.js';
+import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface CountNode extends CommandNodeBase {
@@ -20,7 +20,7 @@ export function parseResultCount(cursor: ArgCursor): number {
   const option = cursor.takeOption(['limit']);
   const unsupported = cursor.takeOption(['keeplast', 'null']);
   if (unsupported) throw new SpelunkError('unsupported', `spelunk does not support the ${cursor.command} option '${unsupported.key}'.`, unsupported.span);
-  if (option) count = parseCount(option.value, 'limit', option.span);
+  if (option) count = countOption(option);
   else {
     const token = cursor.peekToken();
     if (token && /^\d+$/.test(token.image)) {

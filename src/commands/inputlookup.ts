@@ -7,7 +7,7 @@ import type { Span } from '../core/errors.js';
 import type { ResultTable, Row } from '../core/values.js';
 import { LookupCatalog, readLookupCsv } from '../lookup/index.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
-import { optionBoolean as parseBoolean, optionCount as parseCount } from '../lookup/options.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import { compileRowPredicate } from '../search/row-predicate.js';
 import { defineCommand } from './types.js';
 
@@ -32,9 +32,9 @@ export default defineCommand<InputlookupNode>({
     let start = 0;
     let max = DEFAULT_MAX;
     for (let option = cursor.takeOption(['append', 'strict', 'start', 'max']); option; option = cursor.takeOption(['append', 'strict', 'start', 'max'])) {
-      if (option.key === 'append') append = parseBoolean(option);
-      else if (option.key === 'start') start = parseCount(option);
-      else if (option.key === 'max') max = parseCount(option);
+      if (option.key === 'append') append = booleanOption(option);
+      else if (option.key === 'start') start = countOption(option);
+      else if (option.key === 'max') max = countOption(option);
       // strict= only changes how a failing KV store or external lookup is reported.
     }
     const table = cursor.takeFieldName() ?? cursor.fail('Usage: inputlookup [append=<bool>] [start=<int>] [max=<int>] <filename> | <tablename> [WHERE <search-query>]');

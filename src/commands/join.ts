@@ -16,7 +16,7 @@ import { SpelunkError, type Span } from '../core/errors.js';
 import { displayValues, type ResultTable, type Row } from '../core/values.js';
 import { executePlan } from '../exec/execute.js';
 import type { ExecContext } from '../exec/context.js';
-import { optionBoolean, optionCount } from '../lookup/options.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import type { CommandNodeBase, Subsearch } from '../parse/ast.js';
 import { planPipeline } from '../plan/plan.js';
 import { defineCommand } from './types.js';
@@ -85,9 +85,9 @@ export default defineCommand<JoinNode>({
       const option = cursor.takeOption(['type', 'usenull', 'max', 'overwrite', 'left', 'right']);
       if (option) {
         if (option.key === 'type') type = readType(option.value, option.span);
-        else if (option.key === 'usenull') usenull = optionBoolean(option);
-        else if (option.key === 'max') max = optionCount(option);
-        else if (option.key === 'overwrite') overwrite = optionBoolean(option);
+        else if (option.key === 'usenull') usenull = booleanOption(option);
+        else if (option.key === 'max') max = countOption(option);
+        else if (option.key === 'overwrite') overwrite = booleanOption(option);
         else throw new SpelunkError('unsupported', `spelunk does not support join's '${option.key}=' alias syntax.`, option.span);
         continue;
       }

@@ -9,7 +9,7 @@ import { SpelunkError } from '../core/errors.js';
 import { fromValues, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
 import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { parseBoolean } from './streamstats.js';
+import { booleanOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface MakemvNode extends CommandNodeBase {
@@ -48,8 +48,8 @@ export default defineCommand<MakemvNode>({
       if (option) {
         if (option.key === 'delim') delim = option.value;
         else if (option.key === 'tokenizer') tokenizer = compilePcre(option.value, '', option.span);
-        else if (option.key === 'allowempty') allowEmpty = parseBoolean(option.value, option.key, option.span);
-        else if (parseBoolean(option.value, option.key, option.span)) {
+        else if (option.key === 'allowempty') allowEmpty = booleanOption(option);
+        else if (booleanOption(option)) {
           throw new SpelunkError('unsupported', 'spelunk does not support makemv setsv=true.', option.span);
         }
         continue;

@@ -8,7 +8,7 @@
 import { SpelunkError } from '../core/errors.js';
 import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { parseBoolean, parseCount } from './streamstats.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface MakeresultsNode extends CommandNodeBase {
@@ -28,8 +28,8 @@ export default defineCommand<MakeresultsNode>({
     while (!cursor.done) {
       const option = cursor.takeOption(['count', 'annotate', 'splunk_server', 'splunk_server_group', 'format', 'data']);
       if (!option) cursor.expectEnd();
-      else if (option.key === 'count') count = parseCount(option.value, option.key, option.span);
-      else if (option.key === 'annotate') annotate = parseBoolean(option.value, option.key, option.span);
+      else if (option.key === 'count') count = countOption(option);
+      else if (option.key === 'annotate') annotate = booleanOption(option);
       else if (option.key === 'format' || option.key === 'data') {
         throw new SpelunkError('unsupported', `spelunk does not support makeresults ${option.key}=.`, option.span);
       }

@@ -6,7 +6,7 @@
 import type { Row } from '../core/values.js';
 import { valuesOf } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { parseCount } from './streamstats.js';
+import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface MvexpandNode extends CommandNodeBase {
@@ -25,7 +25,7 @@ export default defineCommand<MvexpandNode>({
     while (!cursor.done) {
       const option = cursor.takeOption(['limit']);
       if (option) {
-        limit = parseCount(option.value, 'limit', option.span);
+        limit = countOption(option);
         continue;
       }
       if (field !== undefined) cursor.expectEnd();

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { SpelunkError, type Span } from '../core/errors.js';
 import type { ResultTable } from '../core/values.js';
-import { LookupCatalog, optionBoolean, optionCount, readLookupCsv, tableToCsv } from '../lookup/index.js';
+import { LookupCatalog, readLookupCsv, tableToCsv } from '../lookup/index.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { defineCommand } from './types.js';
 
@@ -73,10 +74,10 @@ export default defineCommand<OutputlookupNode>({
       if (UNSUPPORTED_OPTIONS.includes(option.key)) {
         throw new SpelunkError('unsupported', `spelunk does not support the outputlookup option '${option.key}'.`, option.span);
       }
-      if (option.key === 'append') node.append = optionBoolean(option);
-      else if (option.key === 'create_empty') node.createEmpty = optionBoolean(option);
-      else if (option.key === 'override_if_empty') node.overrideIfEmpty = optionBoolean(option);
-      else node.max = optionCount(option);
+      if (option.key === 'append') node.append = booleanOption(option);
+      else if (option.key === 'create_empty') node.createEmpty = booleanOption(option);
+      else if (option.key === 'override_if_empty') node.overrideIfEmpty = booleanOption(option);
+      else node.max = countOption(option);
     }
     const table = cursor.takeFieldName() ?? cursor.fail('Usage: outputlookup [append=<bool>] [create_empty=<bool>] [override_if_empty=<bool>] [max=<int>] <filename> | <tablename>');
     cursor.expectEnd();

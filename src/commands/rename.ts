@@ -9,7 +9,7 @@ import { SpelunkError, type Span } from '../core/errors.js';
 import type { ResultTable, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
-import { takeListedField } from './support/field-list.js';
+import { matchFieldPattern, takeListedField } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export interface RenamePair {
@@ -24,15 +24,6 @@ export interface RenameNode extends CommandNodeBase {
 
 function countWildcards(pattern: string): number {
   return pattern.split('*').length - 1;
-}
-
-/** Matches a field name against a case-sensitive wildcard pattern; returns the wildcard parts. */
-export function matchFieldPattern(pattern: string, field: string): string[] | undefined {
-  const pieces = pattern.split('*');
-  if (pieces.length === 1) return pattern === field ? [] : undefined;
-  const source = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
-  const match = new RegExp(`^${source}$`, 's').exec(field);
-  return match ? match.slice(1) : undefined;
 }
 
 function fillPattern(pattern: string, parts: readonly string[]): string {

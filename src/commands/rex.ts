@@ -15,7 +15,7 @@ import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Quoted, isWordLike, tokenSpan, unquote } from '../parse/tokens.js';
 import { withColumns } from '../stats/stats-syntax.js';
-import { parseCount } from './streamstats.js';
+import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 interface Substitute {
@@ -151,7 +151,7 @@ export default defineCommand<RexNode>({
       const option = cursor.takeOption(['field', 'max_match', 'mode', 'offset_field']);
       if (option) {
         if (option.key === 'field') field = option.value;
-        else if (option.key === 'max_match') maxMatch = parseCount(option.value, option.key, option.span);
+        else if (option.key === 'max_match') maxMatch = countOption(option);
         else if (option.key === 'offset_field') throw new SpelunkError('unsupported', 'spelunk does not support rex offset_field.', option.span);
         else if (option.value.toLowerCase() === 'sed') sedMode = true;
         else throw new SpelunkError('syntax', `Error in 'rex' command: mode must be sed, not '${option.value}'.`, option.span);

@@ -4,7 +4,7 @@
  * is 10000, and 0 means all (DOC sort: "By default, sort returns up to 10,000 results").
  */
 import type { CommandNodeBase } from '../parse/ast.js';
-import { parseCount } from './streamstats.js';
+import { countOption } from '../parse/option-values.js';
 import { rowComparator, takeSortKey, type SortKey } from './support/sort-keys.js';
 import { defineCommand } from './types.js';
 
@@ -27,7 +27,7 @@ export default defineCommand<SortNode>({
       limit = Number(first.image);
     }
     const option = cursor.takeOption(['limit']);
-    if (option) limit = parseCount(option.value, 'limit', option.span);
+    if (option) limit = countOption(option);
     const keys: SortKey[] = [];
     let reverse = false;
     while (!cursor.done) {

@@ -5,14 +5,13 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
-import { SpelunkError } from '../core/errors.js';
 import type { ResultTable, Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import type { ArgCursor } from '../parse/cursor.js';
 import type { Aggregator } from '../stats/aggregate.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
 import { expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import type { EvalContext } from '../eval/evaluate.js';
+import { takeUnsupportedOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface StatsNode extends CommandNodeBase, StatsArguments {}
@@ -20,12 +19,6 @@ export interface StatsNode extends CommandNodeBase, StatsArguments {}
 /** Options stats accepts and ignores because they only tune performance (DOC stats). */
 const IGNORED_OPTIONS = ['partitions'];
 const UNSUPPORTED_OPTIONS = ['allnum', 'delim', 'dedup_splitvals'];
-
-export function takeUnsupportedOption(cursor: ArgCursor, keys: readonly string[]): boolean {
-  const option = cursor.takeOption(keys);
-  if (!option) return false;
-  throw new SpelunkError('unsupported', `spelunk does not support the ${cursor.command} option '${option.key}'.`, option.span);
-}
 
 interface Group {
   tuple: GroupTuple;

@@ -5,7 +5,6 @@
  * only the last N rows count: per group when `global=false`, else the last N rows overall
  * (of which those in the row's group count). reset_* and time_window are not supported.
  */
-import { SpelunkError } from '../core/errors.js';
 import type { Row } from '../core/values.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase } from '../parse/ast.js';
@@ -13,7 +12,8 @@ import type { Aggregator } from '../stats/aggregate.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { feedRow, newAggregators, parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
-import { takeUnsupportedOption } from './stats.js';
+import { takeUnsupportedOption } from '../parse/option-values.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
 export interface StreamstatsNode extends CommandNodeBase, StatsArguments {
@@ -24,18 +24,6 @@ export interface StreamstatsNode extends CommandNodeBase, StatsArguments {
 }
 
 const UNSUPPORTED = ['reset_on_change', 'reset_before', 'reset_after', 'time_window', 'allnum'];
-
-export function parseBoolean(text: string, option: string, span: { start: number; end: number }): boolean {
-  const lower = text.toLowerCase();
-  if (['true', 't', '1', 'yes', 'y'].includes(lower)) return true;
-  if (['false', 'f', '0', 'no', 'n'].includes(lower)) return false;
-  throw new SpelunkError('syntax', `Invalid value '${text}' for option '${option}': expected true or false.`, span);
-}
-
-export function parseCount(text: string, option: string, span: { start: number; end: number }): number {
-  if (!/^\d+$/.test(text)) throw new SpelunkError('syntax', `Invalid value '${text}' for option '${option}': expected a whole number.`, span);
-  return Number(text);
-}
 
 function aggregateOf(node: StreamstatsNode, rows: readonly Row[], ctx: EvalContext): Aggregator[] {
   const aggregators = newAggregators(node.aggregates);
@@ -52,8 +40,8 @@ export default defineCommand<StreamstatsNode>({
     const takeOption = (): boolean => {
       const option = cursor.takeOption(['current', 'window', 'global']);
       if (!option) return takeUnsupportedOption(cursor, UNSUPPORTED);
-      if (option.key === 'window') options.window = parseCount(option.value, 'window', option.span);
-      else options[option.key as 'current' | 'global'] = parseBoolean(option.value, option.key, option.span);
+      if (option.key === 'window') options.window = countOption(option);
+      else options[option.key as 'current' | 'global'] = booleanOption(option);
       return true;
     };
     while (takeOption());

@@ -12,7 +12,7 @@ import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
-import { parseBoolean, parseCount } from './streamstats.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import { takeListedField } from './support/field-list.js';
 import { defineCommand, type CommandDefinition } from './types.js';
 
@@ -38,7 +38,7 @@ function parseTop(cursor: ArgCursor, name: string): TopNode {
     if (!option) return false;
     switch (option.key) {
       case 'limit':
-        node.limit = parseCount(option.value, option.key, option.span);
+        node.limit = countOption(option);
         break;
       case 'countfield':
         node.countField = option.value;
@@ -47,13 +47,13 @@ function parseTop(cursor: ArgCursor, name: string): TopNode {
         node.percentField = option.value;
         break;
       case 'showcount':
-        node.showCount = parseBoolean(option.value, option.key, option.span);
+        node.showCount = booleanOption(option);
         break;
       case 'showperc':
-        node.showPercent = parseBoolean(option.value, option.key, option.span);
+        node.showPercent = booleanOption(option);
         break;
       case 'useother':
-        if (parseBoolean(option.value, option.key, option.span)) {
+        if (booleanOption(option)) {
           throw new SpelunkError('unsupported', `spelunk does not support ${name} useother=true.`, option.span);
         }
         break;

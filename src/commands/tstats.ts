@@ -6,6 +6,7 @@ import { SpelunkError, type Span } from '../core/errors.js';
 import type { ResultTable, Row, Scalar } from '../core/values.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
+import { booleanOption, countOption } from '../parse/option-values.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { renderSearchExpr } from '../search/explain.js';
 import { allRows, rowsMatchingOnStore, type StoreFieldResolver } from '../search/store-predicate.js';
@@ -57,19 +58,18 @@ export interface TstatsNode extends CommandNodeBase {
   timeSpan?: { text: string; span: Span };
 }
 
-function isBooleanTrue(text: string): boolean {
-  return ['true', 't', '1', 'yes', 'y'].includes(text.toLowerCase());
-}
-
 function takeOptions(cursor: ArgCursor, options: Record<string, string>): void {
   for (;;) {
     const option = cursor.takeOption(TSTATS_OPTIONS);
     if (!option) return;
     options[option.key] = option.value;
-    if (option.key === 'prestats' && isBooleanTrue(option.value)) {
+    const isBoolean = option.key !== 'chunk_size' && option.key !== 'fillnull_value';
+    const enabled = isBoolean ? booleanOption(option) : false;
+    if (option.key === 'chunk_size') countOption(option);
+    if (option.key === 'prestats' && enabled) {
       throw new SpelunkError('unsupported', "spelunk does not support tstats prestats=true (it feeds chart/timechart, which spelunk lacks).", option.span);
     }
-    if (option.key === 'append' && isBooleanTrue(option.value)) {
+    if (option.key === 'append' && enabled) {
       throw new SpelunkError('unsupported', 'spelunk does not support tstats append=true (it works only with prestats).', option.span);
     }
   }

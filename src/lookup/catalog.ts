@@ -11,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { booleanFromText } from '../parse/option-values.js';
 import { SpelunkError, type Span } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
 
@@ -242,10 +243,9 @@ function optionalString(value: unknown): string | undefined {
 function booleanSetting(value: unknown, fallback: boolean, file: string, key: string): boolean {
   if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
-  if (['true', 't', '1', 'yes'].includes(text)) return true;
-  if (['false', 'f', '0', 'no'].includes(text)) return false;
-  throw new SpelunkError('input', `${file}: '${key}' must be true or false, not '${String(value)}'`);
+  const parsed = booleanFromText(String(value));
+  if (parsed === undefined) throw new SpelunkError('input', `${file}: '${key}' must be true or false, not '${String(value)}'`);
+  return parsed;
 }
 
 function integerSetting(value: unknown, fallback: number, file: string, key: string): number {

@@ -2,4 +2,3 @@
 export { LookupCatalog, LOOKUP_DEFAULTS, parseMatchTypes, type LookupDefinition, type MatchType } from './catalog.js';
 export { readLookupCsv, parseLookupCsv, tableToCsv, type LookupTable } from './csv.js';
 export { applyLookup, type LookupFieldPair, type LookupRequest } from './apply.js';
-export { optionBoolean, optionCount } from './options.js';

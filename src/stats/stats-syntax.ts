@@ -9,7 +9,7 @@ import { checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js'
 import type { EvalExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { CompareOp, LParen, RParen } from '../parse/tokens.js';
-import { matchFieldPattern } from '../commands/rename.js';
+import { matchFieldPattern } from '../commands/support/field-list.js';
 import { createAggregator, type Aggregator } from './aggregate.js';
 
 export interface StatsAggregate {

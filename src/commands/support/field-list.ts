@@ -4,7 +4,6 @@
  */
 import type { ArgCursor, FieldName } from '../../parse/cursor.js';
 import { LParen, RParen } from '../../parse/tokens.js';
-import { matchFieldPattern } from '../rename.js';
 
 /** Field names until the end of the arguments or until `stop` holds. */
 export function takeFieldList(cursor: ArgCursor, stop: () => boolean = () => false): FieldName[] {
@@ -54,4 +53,13 @@ export function expandPatterns(patterns: readonly string[], columns: readonly st
 
 export function matchesAnyPattern(patterns: readonly string[], field: string): boolean {
   return patterns.some((pattern) => matchFieldPattern(pattern, field) !== undefined);
+}
+
+/** Matches a field name against a case-sensitive wildcard pattern; returns the wildcard parts. */
+export function matchFieldPattern(pattern: string, field: string): string[] | undefined {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return pattern === field ? [] : undefined;
+  const source = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
+  const match = new RegExp(`^${source}$`, 's').exec(field);
+  return match ? match.slice(1) : undefined;
 }
