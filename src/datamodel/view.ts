@@ -65,19 +65,26 @@ function rowsWithValue(store: ColumnarStore, field: string): number {
   return count;
 }
 
-/** One row per field and input kind: the source expression, and how many rows have the field. */
+/** How one input kind sets a field: the transform, its raw fields and value, and the source. */
+function ruleText(kind: (typeof INPUT_KINDS)[number], field: string): string {
+  const rule = kind.rules.find((r) => r.field === field);
+  if (!rule) return `${kind.name}: (not set by this add-on)`;
+  const args = [...(rule.from.length > 0 ? [rule.from.join(', ')] : []), ...(rule.value !== undefined ? [`"${rule.value}"`] : [])];
+  return `${kind.name}: ${rule.transform}(${args.join('; ')}) <- ${rule.source}`;
+}
+
+/**
+ * One row per field: how many rows have it, and where it comes from for each input kind (one
+ * line each), then the CIM calculation that runs after the add-ons.
+ */
 export function fieldsTable(store: ColumnarStore): ResultTable {
   const rows: Row[] = [];
   for (const field of [...IMPLICIT_FIELDS, ...PROCESSES_FIELDS]) {
     const name = IMPLICIT_FIELDS.includes(field) ? field : `Processes.${field}`;
-    const count = rowsWithValue(store, field);
-    for (const kind of INPUT_KINDS) {
-      const rule = kind.rules.find((r) => r.field === field);
-      const source = rule ? `${rule.transform}(${rule.from.join(', ')}${rule.value !== undefined ? `; "${rule.value}"` : ''}) <- ${rule.source}` : '(not set by this add-on)';
-      rows.push(new Map<string, Value>([['field', name], ['rows', count], ['input', kind.name], ['source', source]]));
-    }
+    const sources = INPUT_KINDS.map((kind) => ruleText(kind, field));
     const calculation = CIM_CALCULATIONS.get(field);
-    if (calculation) rows.push(new Map<string, Value>([['field', name], ['rows', count], ['input', 'CIM'], ['source', calculation]]));
+    if (calculation) sources.push(`CIM: ${calculation}`);
+    rows.push(new Map<string, Value>([['field', name], ['rows', rowsWithValue(store, field)], ['source', sources]]));
   }
-  return { columns: ['field', 'rows', 'input', 'source'], rows };
+  return { columns: ['field', 'rows', 'source'], rows };
 }
