@@ -119,12 +119,22 @@ describe.skipIf(!hasSharedData)('OTRF ProxyLogon: Sysmon EID 1 and 4688 of the s
     const sysmon = rows.filter((r) => r.vendor_product === 'Microsoft Sysmon');
     const security = rows.filter((r) => r.vendor_product === 'Microsoft Windows');
     expect([sysmon.length, security.length]).toEqual([13, 12]);
-    const key = (r: Record<string, unknown>) => [r.dest, r.process_name, r.parent_process_name].join(' | ');
+    // Pair the records of one process creation by its process ID: Sysmon writes it in decimal,
+    // 4688 in hexadecimal (NewProcessId 0x2d54 = ProcessId 11604). Then the fields both carry must agree.
+    const key = (r: Record<string, unknown>) => String(Number(r.process_id));
     const sysmonByKey = new Map(sysmon.map((r) => [key(r), r]));
     // Both collectors ran for the last 10 creations (python.exe onwards); the two WmiApSrv.exe
     // 4688s have no Sysmon EID 1 in the file, and the first netsh/cscript/conhost ones no 4688.
     const paired = security.filter((r) => sysmonByKey.has(key(r)));
     expect(paired).toHaveLength(10);
+    for (const windows of paired) {
+      const sysmonRow = sysmonByKey.get(key(windows))!;
+      expect([windows.dest, windows.process_name, windows.parent_process_name]).toEqual([
+        sysmonRow.dest,
+        sysmonRow.process_name,
+        sysmonRow.parent_process_name,
+      ]);
+    }
     for (const windows of paired) {
       const commandLine = sysmonByKey.get(key(windows))!.process as string;
       const firstToken = commandLine.startsWith('"') ? commandLine.slice(0, commandLine.indexOf('"', 1) + 1) : commandLine.split(' ')[0]!;
