@@ -73,6 +73,13 @@ export class Session {
       ...(options.earliest !== undefined ? { earliest: resolveTimeModifier(options.earliest, this.now, this.tz) } : {}),
       ...(options.latest !== undefined ? { latest: resolveTimeModifier(options.latest, this.now, this.tz) } : {}),
     };
+    const { earliest, latest } = this.timeRange;
+    if (earliest !== undefined && latest !== undefined && earliest > latest) {
+      throw new SpelunkError(
+        'usage',
+        `The time range is empty: --earliest (${new Date(earliest * 1000).toISOString()}) is later than --latest (${new Date(latest * 1000).toISOString()}).`,
+      );
+    }
     this.bindings = new Map();
     for (const model of DATA_MODELS) {
       for (const dataset of model.rootDatasets) {

@@ -87,6 +87,8 @@ describe('errors: one clear message, the right exit code, never a stack trace', 
     { name: 'unknown command', args: ['frobnicate'], code: 2, message: /unknown command 'frobnicate'/ },
     { name: 'bad --tz', args: ['run', '--tz', 'Mars/Olympus'], code: 2, message: /Unknown time zone 'Mars\/Olympus'/ },
     { name: 'bad --earliest', args: ['run', '--earliest', 'yesterdayish'], code: 2, message: /yesterdayish/ },
+    { name: 'inverted time range', args: ['run', '--earliest', '2020-08-09T00:00:00Z', '--latest', '2020-08-01T00:00:00Z'], code: 2, message: /--earliest \(2020-08-09T00:00:00.000Z\) is later than --latest/ },
+    { name: 'unwritable --output', args: ['run', '--output', '/nonexistent-dir/out.csv'], code: 1, message: /^spelunk: cannot write \/nonexistent-dir\/out\.csv: / },
     { name: 'missing search file', args: ['run', 'nope.yml'], code: 2, message: /search file not found: nope\.yml/ },
     { name: 'missing data path', args: ['run', '--data', 'no/such/dir'], code: 1, message: /no\/such\/dir/ },
     { name: 'missing --macros file', args: ['run', '--macros', 'no/such/macros.conf'], code: 2, message: /no\/such\/macros\.conf/ },
@@ -120,6 +122,17 @@ describe('errors: one clear message, the right exit code, never a stack trace', 
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/broken\.log:2/);
     expectNoStackTrace(strict.stderr);
+  });
+});
+
+describe('spelunk expand', () => {
+  it('evaluates an iseval macro with the eval engine', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spelunk-cli-'));
+    const file = join(dir, 'macros.conf');
+    writeFileSync(file, '[double_it(1)]\nargs = n\ndefinition = "eval y=" . tostring($n$ * 2)\niseval = 1\n');
+    const { code, stdout } = spelunk(['expand', '| makeresults | `double_it(3)`', '--macros', file]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('| makeresults | eval y=6\n');
   });
 });
 
