@@ -30,9 +30,6 @@ export interface RunFlags {
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
   const input = readSearchArgument(searchArgument ?? bundled.w3wpDetection());
-  if ((flags.data ?? []).length === 0 && !flags.quiet) {
-    process.stderr.write(`spelunk: no --data given: using the bundled sample (${bundled.sampleData()})\n`);
-  }
   const sessionOptions: Omit<SessionOptions, 'store'> = {
     macros: flags.macros ?? [],
     inlineMacros: flags.macro ?? [],
@@ -45,6 +42,9 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
   };
   // Search mistakes are reported before a long ingest, not after it.
   checkSearch(input.text, sessionOptions);
+  if ((flags.data ?? []).length === 0 && !flags.quiet) {
+    process.stderr.write(`spelunk: no --data given: using the bundled sample (${bundled.sampleData()})\n`);
+  }
   const bar = progressBar(!flags.quiet);
   const { session, report } = await openSession({
     ...sessionOptions,

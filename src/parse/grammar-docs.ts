@@ -9,7 +9,12 @@ import { pipelineParser } from './pipeline-parser.js';
 import { searchExpressionParser } from './search-parser.js';
 
 function diagrams(parser: BaseParser): string {
-  return createSyntaxDiagramsCode(parser.getSerializedGastProductions());
+  // The diagram scripts come from the chevrotain package installed beside the clone, so the
+  // pages work offline once `npm ci` has run.
+  return createSyntaxDiagramsCode(parser.getSerializedGastProductions(), {
+    resourceBase: '../node_modules/chevrotain/diagrams/',
+    css: '../node_modules/chevrotain/diagrams/diagrams.css',
+  });
 }
 
 /** File name in grammar/ → its HTML content. */
