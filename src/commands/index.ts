@@ -2,6 +2,7 @@
  * The command registry. Adding a command is writing its file and listing it here.
  */
 import type { CommandDefinition } from './types.js';
+import accum from './accum.js';
 import append from './append.js';
 import bin from './bin.js';
 import convert from './convert.js';
@@ -33,6 +34,7 @@ import tstats from './tstats.js';
 import where from './where.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
+  accum,
   append,
   bin,
   convert,

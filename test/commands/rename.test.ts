@@ -64,3 +64,19 @@ describe('rename (DOC S8, CONF S1)', () => {
     expect(asJson(s, `${base} | \`drop_dm_object_name("Processes")\``)).toEqual(asJson(s, `${base} | \`drop_dm_object_name(Processes)\``));
   });
 });
+
+describe('accum (DOC accum)', () => {
+  it('writes the running total, over the field or into AS', () => {
+    const input = table(['n'], { n: '1' }, { n: '2' }, { n: 'x' }, { n: '4' });
+    expect(plain(runCommand('accum n AS total', input).table)).toEqual([
+      { n: '1', total: 1 },
+      { n: '2', total: 3 },
+      { n: 'x' },
+      { n: '4', total: 7 },
+    ]);
+  });
+
+  it("rejects `accum score sum_score` (no AS): spl_validator's invalid case", () => {
+    expect(() => parseSearch('| makeresults | accum score sum_score')).toThrow(/unexpected 'sum_score'/);
+  });
+});
