@@ -6,7 +6,8 @@
 import type { Scalar } from '../core/values.js';
 import { NULL_ID, type ColumnarStore, type DictionaryColumn } from '../store/types.js';
 import { binStart, type TimeSpan } from '../time/span.js';
-import { compareAtoms } from './order.js';
+import { compareAtomKeys } from './order.js';
+import { parseNumber } from '../core/values.js';
 
 export type ByField = { kind: 'column'; column: DictionaryColumn | undefined } | { kind: 'time'; span: TimeSpan | undefined; tz: string };
 
@@ -112,9 +113,16 @@ function timeAtoms(store: ColumnarStore, selected: Uint32Array, span: TimeSpan |
   return { atoms, bound: atoms.length, atomOfRow: (row) => rowAtom[row]!, atomsOfMultivalue: () => [] };
 }
 
-/** Ranks of atoms in output order, so groups sort by comparing small integers. */
+/**
+ * Ranks of atoms in output order, so groups sort by comparing small integers. Each atom's text
+ * and number are worked out once, not once per comparison.
+ */
 function atomRanks(atoms: readonly Scalar[]): Int32Array {
-  const order = atoms.map((_, i) => i).sort((a, b) => compareAtoms(atoms[a]!, atoms[b]!));
+  const texts = atoms.map((atom) => String(atom));
+  const numbers = atoms.map((atom) => (typeof atom === 'number' ? atom : (parseNumber(String(atom)) ?? Number.NaN)));
+  const order = atoms
+    .map((_, i) => i)
+    .sort((a, b) => compareAtomKeys(texts[a]!, numbers[a]!, texts[b]!, numbers[b]!));
   const ranks = new Int32Array(atoms.length);
   order.forEach((atom, rank) => (ranks[atom] = rank));
   return ranks;
