@@ -15,6 +15,8 @@ export interface RunOptions extends Omit<SessionOptions, 'store'> {
   /** Treat any skipped input record as an error. */
   strict?: boolean;
   onProgress?: IngestOptions['onProgress'];
+  /** Worker threads to read several data files on (default 1). */
+  threads?: number;
   stdin?: NodeJS.ReadableStream;
 }
 
@@ -44,6 +46,7 @@ export async function openSession(options: RunOptions = {}): Promise<{ session: 
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
   });
   return { session: createSession({ ...options, store }), report };
 }

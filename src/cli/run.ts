@@ -3,7 +3,7 @@
  * prints the results.
  */
 import { writeFileSync } from 'node:fs';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
@@ -21,6 +21,7 @@ export interface RunFlags {
   output?: string;
   quiet?: boolean;
   strict?: boolean;
+  threads?: number;
   earliest?: string;
   latest?: string;
   now?: string;
@@ -50,6 +51,7 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
     ...sessionOptions,
     data: flags.data ?? [],
     ...(flags.strict ? { strict: true } : {}),
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
     onProgress: (p) => bar.update(p),
     stdin: process.stdin,
   }).finally(() => bar.done());
@@ -87,6 +89,10 @@ export function registerRunCommand(program: Command): void {
     .option('-o, --output <file>', 'write the results to a file instead of standard output')
     .option('-q, --quiet', 'no progress bar and no ingest summary on stderr')
     .option('--strict', 'fail if any input record is skipped')
+    .option('--threads <n>', 'read several data files on N worker threads (default 1), e.g. --threads 2', (value: string) => {
+      if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
+      return Number(value);
+    })
     .option('--debug', 'show stack traces for internal errors')
     .addHelpText(
       'after',

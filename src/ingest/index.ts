@@ -18,7 +18,6 @@ import { compileMapper, compileSlotMapper, type ProcessRowValues, type RawSlots,
 import { PROCESSES_STORE_FIELDS } from '../datamodel/models.js';
 import { StoreBuilder } from '../store/builder.js';
 import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
-import { availableParallelism } from 'node:os';
 import { readFilesInParallel, workerAvailable } from './parallel.js';
 import { readClassicEvent } from './classic.js';
 import { readJsonEvent } from './json.js';
@@ -43,9 +42,10 @@ export interface IngestOptions {
   /** Read for the path '-'; process.stdin by default. */
   stdin?: NodeJS.ReadableStream;
   /**
-   * Threads to read several files on (1 = this thread only). By default: one per core when
-   * several files total 8 MiB or more. Needs the compiled worker (dist/); from TypeScript
-   * sources the files are read on this thread.
+   * Threads to read several files on; default 1 (this thread only). Measured on this project's
+   * 2-core machines, merging the workers' parts cost more than the parallel parse saved
+   * (docs/performance.md), so parallel reading is asked for, not assumed. Needs the compiled
+   * worker (dist/); from TypeScript sources the files are read on this thread.
    */
   threads?: number;
 }
@@ -410,9 +410,6 @@ export async function readFilePart(path: string, size: number, strict: boolean, 
   };
 }
 
-/** Total input size from which several files are worth reading on worker threads. */
-const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
-
 /**
  * Reads process-creation events from files, folders (recursively) or '-' (stdin) into the
  * Endpoint.Processes store. Several files are read on worker threads when that pays (see
@@ -441,7 +438,7 @@ export async function loadEndpointProcesses(
     progress(false);
   };
 
-  const threads = threadCount(options.threads, files, totalBytes);
+  const threads = threadCount(options.threads, files);
   if (threads > 1) {
     const parts = readFilesInParallel(files, threads, options.strict ?? false, onBytes);
     for (const [index, part] of parts.entries()) {
@@ -457,11 +454,10 @@ export async function loadEndpointProcesses(
 }
 
 /** How many threads to read `files` on: 1 unless there are several files, worth it, and a compiled worker. */
-function threadCount(requested: number | undefined, files: readonly DataFile[], totalBytes: number): number {
+function threadCount(requested: number | undefined, files: readonly DataFile[]): number {
   if (files.length < 2 || files.some((file) => file.path === '-') || !workerAvailable()) return 1;
-  if (requested !== undefined) return Math.max(1, Math.min(requested, files.length));
-  if (totalBytes < PARALLEL_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(availableParallelism(), files.length));
+  if (requested === undefined) return 1;
+  return Math.max(1, Math.min(requested, files.length));
 }
 
 function readFailure(error: unknown): string {

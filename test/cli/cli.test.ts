@@ -140,7 +140,7 @@ describe('help', () => {
   it('explains every run option with an example', () => {
     const { code, stdout } = spelunk(['run', '--help']);
     expect(code).toBe(0);
-    for (const option of ['--data', '--macros', '--macro', '--format', '--tz', '--output', '--quiet', '--earliest', '--latest', '--now', '--strict']) {
+    for (const option of ['--data', '--macros', '--macro', '--format', '--tz', '--output', '--quiet', '--earliest', '--latest', '--now', '--strict', '--threads']) {
       expect(stdout).toContain(option);
     }
     expect(stdout).toMatch(/Examples:/);
