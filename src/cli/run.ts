@@ -103,6 +103,10 @@ export function registerRunCommand(program: Command): void {
         '  spelunk run examples/w3wp_spawning_shell.yml --data ./sysmon-logs --format json',
         "  spelunk run examples/w3wp_spawning_shell.yml --data logs/ --macro 'w3wp_spawning_shell_filter=search NOT dest=IEWIN7'",
         "  spelunk run '| tstats count from datamodel=Endpoint.Processes by Processes.dest' --data logs/",
+        '  spelunk run detection.yml --data logs/ --macros my_macros.conf --lookups my_lookups/ --output-lookups out/',
+        '  spelunk run detection.yml --data logs/ --tz Europe/Paris --earliest -7d@d --latest @d --now 2024-05-01T12:00:00Z',
+        '  spelunk run detection.yml --data a.log --data b.log.gz --threads 2 --format csv --output results.csv --quiet',
+        '  zcat logs.json.gz | spelunk run detection.yml --data - --strict',
       ].join('\n'),
     )
     .action(async (search: string | undefined, flags: RunFlags) => {
