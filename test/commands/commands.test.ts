@@ -8,6 +8,7 @@ import { SpelunkError } from '../../src/core/errors.js';
 import { displayValues } from '../../src/core/values.js';
 import { loadEndpointProcesses } from '../../src/ingest/index.js';
 import { Session, type SearchResult } from '../../src/session.js';
+import { spelunkErrorOf } from '../helpers/errors.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 let session: Session;
@@ -27,15 +28,7 @@ function cells(result: SearchResult): string[][] {
   return result.rows.map((row) => result.columns.map((c) => displayValues(row.get(c)).join('|')));
 }
 
-function errorOf(search: string): SpelunkError {
-  try {
-    run(search);
-  } catch (error) {
-    if (error instanceof SpelunkError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+const errorOf = (search: string): SpelunkError => spelunkErrorOf(() => run(search));
 
 const numbers = (count: number): string => `| makeresults count=${count} | streamstats count as n`;
 

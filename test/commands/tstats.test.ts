@@ -8,6 +8,7 @@ import { SpelunkError } from '../../src/core/errors.js';
 import { displayValues, type Row } from '../../src/core/values.js';
 import { datamodelTable } from '../../src/datamodel/view.js';
 import { asJson, bundledSample, hasShared, sessionFor, sharedData } from '../run/helpers.js';
+import { spelunkErrorOf } from '../helpers/errors.js';
 
 const FROM = 'from datamodel=Endpoint.Processes';
 const session = () => sessionFor([bundledSample]);
@@ -22,15 +23,7 @@ async function countWhere(where: string): Promise<number> {
   return count((await session()).run(`| tstats count ${FROM} where ${where}`).rows);
 }
 
-function searchError(run: () => unknown): SpelunkError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SpelunkError) return error;
-    throw error;
-  }
-  throw new Error('expected a SpelunkError');
-}
+const searchError = spelunkErrorOf;
 
 describe('tstats counting and grouping', () => {
   it('counts every row of the dataset without BY, as the store holds them', async () => {

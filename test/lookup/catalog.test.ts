@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LookupCatalog, parseMatchTypes } from '../../src/lookup/index.js';
 import { SpelunkError } from '../../src/core/errors.js';
 import { tempFolder } from './helpers.js';
+import { spelunkErrorOf } from '../helpers/errors.js';
 
 const bundledOnly = (): LookupCatalog => LookupCatalog.forSearch([], undefined);
 
-function errorOf(action: () => unknown): SpelunkError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof SpelunkError) return error;
-    throw error;
-  }
-  throw new Error('expected a SpelunkError');
-}
+const errorOf = spelunkErrorOf;
 
 describe('lookup definitions (security_content lookups/*.yml, transforms.conf.spec settings)', () => {
   it('reads attacker_tools.yml: WILDCARD(attacker_tool_names), case_sensitive_match false, min 1, default "false"', () => {

@@ -5,19 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { SpelunkError } from '../../src/core/errors.js';
 import { expandMacros } from '../../src/macros/expand.js';
 import { MacroLibrary } from '../../src/macros/library.js';
+import { spelunkErrorOf } from '../helpers/errors.js';
 
 /** The fixtures folder as a path relative to the working directory, as a user would type it. */
 const FIXTURES = relative(process.cwd(), resolve(fileURLToPath(import.meta.url), '../fixtures'));
 
-function loadError(action: () => void): SpelunkError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof SpelunkError) return error;
-    throw error;
-  }
-  throw new Error('expected a SpelunkError');
-}
+const loadError = spelunkErrorOf;
 
 describe('bundled macros', () => {
   const library = MacroLibrary.bundled();

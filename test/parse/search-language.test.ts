@@ -4,6 +4,7 @@ import type { SearchExpr } from '../../src/parse/ast.js';
 import { parseSearch } from '../../src/parse/parser.js';
 import { renderSearchExpr } from '../../src/search/explain.js';
 import type { SearchNode } from '../../src/commands/search.js';
+import { spelunkErrorOf } from '../helpers/errors.js';
 
 function searchExpression(spl: string): SearchExpr {
   const pipeline = parseSearch(`| tstats count from datamodel=Endpoint.Processes | search ${spl}`);
@@ -12,15 +13,7 @@ function searchExpression(spl: string): SearchExpr {
 
 const explained = (spl: string): string => renderSearchExpr(searchExpression(spl));
 
-function syntaxError(spl: string): SpelunkError {
-  try {
-    parseSearch(spl);
-  } catch (error) {
-    if (error instanceof SpelunkError) return error;
-    throw error;
-  }
-  throw new Error(`expected a syntax error for: ${spl}`);
-}
+const syntaxError = (spl: string): SpelunkError => spelunkErrorOf(() => parseSearch(spl));
 
 describe('search-language precedence (DOC S3: OR before AND, NOT binds the next term)', () => {
   it('reads A=1 AND B=2 OR C=3 as A=1 AND (B=2 OR C=3)', () => {
