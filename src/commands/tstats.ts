@@ -146,8 +146,12 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
 
   let where: SearchExpr | undefined;
   let nodename: { value: string; span: Span } | undefined;
-  if (cursor.takeWord('where')) {
+  const whereWord = cursor.takeWord('where');
+  if (whereWord) {
     const items = cursor.takeUntil((c) => c.isWord('by') || c.isWord('groupby'));
+    if (items.length === 0) {
+      cursor.fail("Error in 'tstats' command: WHERE needs a search expression.", { start: whereWord.startOffset, end: whereWord.startOffset + 5 });
+    }
     ({ where, nodename } = extractNodename(cursor.searchExpression(items)));
   }
   if (nodename && datamodel) {
@@ -180,7 +184,14 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
     if (by.length === 0) cursor.fail("Error in 'tstats' command: the BY clause names no field.");
   }
   cursor.expectEnd();
-  if (timeSpan) parseSpan(timeSpan.text);
+  if (timeSpan) {
+    try {
+      parseSpan(timeSpan.text);
+    } catch (error) {
+      if (error instanceof SpelunkError && !error.span) throw new SpelunkError(error.kind, error.message, timeSpan.span);
+      throw error;
+    }
+  }
   return {
     name: 'tstats',
     span: { start: 0, end: 0 },

@@ -9,6 +9,7 @@ import { displayValues, type Row } from '../../src/core/values.js';
 import { datamodelTable } from '../../src/datamodel/view.js';
 import { asJson, bundledSample, hasShared, sessionFor, sharedData } from '../run/helpers.js';
 import { spelunkErrorOf } from '../helpers/errors.js';
+import { parseSearch } from '../../src/parse/parser.js';
 
 const FROM = 'from datamodel=Endpoint.Processes';
 const session = () => sessionFor([bundledSample]);
@@ -221,5 +222,18 @@ describe('tstats first() and last()', () => {
     const row = s.run(`| tstats first(Processes.process_id) as f last(Processes.process_id) as l latest(Processes.process_id) as lt earliest(Processes.process_id) as et ${FROM}`).rows[0]!;
     expect(row.get('f')).toEqual(row.get('lt'));
     expect(row.get('l')).toEqual(row.get('et'));
+  });
+});
+
+describe('tstats syntax errors point at the spot', () => {
+  it('an empty WHERE', () => {
+    const error = spelunkErrorOf(() => parseSearch('| tstats count from datamodel=Endpoint.Processes where by Processes.dest'));
+    expect(error.message).toBe("Error in 'tstats' command: WHERE needs a search expression.");
+    expect(error.span).toEqual({ start: 49, end: 54 });
+  });
+
+  it('a span that is not a time span', () => {
+    const error = spelunkErrorOf(() => parseSearch('| tstats count from datamodel=Endpoint.Processes by _time span=0s'));
+    expect(error.span?.start).toBe(58);
   });
 });
