@@ -14,6 +14,7 @@
  */
 import { SpelunkError, type Span } from '../core/errors.js';
 import { cidrMatch } from '../eval/cidr.js';
+import { globTest } from '../search/match.js';
 import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar } from '../core/values.js';
 import type { LookupDefinition } from './catalog.js';
 import type { LookupTable } from './csv.js';
@@ -33,7 +34,8 @@ export interface LookupRequest {
   span?: Span;
 }
 
-type CellTest = (value: string) => boolean;
+/** A lookup cell's test of an event value; `lowered` is the value lower-cased, when at hand. */
+type CellTest = (value: string, lowered?: string) => boolean;
 
 export function applyLookup(input: ResultTable, definition: LookupDefinition, table: LookupTable, request: LookupRequest): ResultTable {
   const inputIndexes = request.inputs.map((pair) => table.fields.indexOf(pair.lookupField));
@@ -79,9 +81,11 @@ function scanMatches(table: LookupTable, request: LookupRequest, inputIndexes: r
     request.inputs.map((pair, i) => cellTest(entry[inputIndexes[i]!]!, definition.matchTypes.get(pair.lookupField), definition.caseSensitive)),
   );
   return (eventValues) => {
+    // Lower-cased once per event, not once per entry.
+    const lowered = eventValues.map((values) => values.map((value) => value.toLowerCase()));
     const matched: number[] = [];
     for (let entry = 0; entry < table.rows.length && matched.length < definition.maxMatches; entry++) {
-      if (tests[entry]!.every((test, i) => eventValues[i]!.some((value) => test(value)))) matched.push(entry);
+      if (tests[entry]!.every((test, i) => eventValues[i]!.some((value, k) => test(value, lowered[i]![k])))) matched.push(entry);
     }
     return matched;
   };
@@ -157,15 +161,8 @@ function withOutputs(
 function cellTest(cell: string, matchType: 'WILDCARD' | 'CIDR' | undefined, caseSensitive: boolean): CellTest {
   if (cell === '') return () => false;
   if (matchType === 'CIDR') return (value) => cidrMatch(cell, value);
-  if (matchType === 'WILDCARD' && cell.includes('*')) {
-    const source = cell
-      .split('*')
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    const pattern = new RegExp(`^${source}$`, caseSensitive ? 's' : 'si');
-    return (value) => pattern.test(value);
-  }
+  if (matchType === 'WILDCARD' && cell.includes('*')) return globTest(cell, caseSensitive);
   if (caseSensitive) return (value) => value === cell;
   const lower = cell.toLowerCase();
-  return (value) => value.toLowerCase() === lower;
+  return (value, lowered) => (lowered ?? value.toLowerCase()) === lower;
 }

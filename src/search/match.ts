@@ -17,12 +17,22 @@ import { compareBytes, parseNumber } from '../core/values.js';
 export type StringTest = (value: string, lowered?: string) => boolean;
 
 /**
- * A case-insensitive glob test that runs in linear time: the pattern is split at `*` into
- * literal pieces; the first must start the value, the last must end it, and the middle ones are
- * found left to right. Leftmost placement is always safe for `*`-only globs, so no backtracking.
+ * A glob test that runs in linear time: the pattern is split at `*` into literal pieces; the
+ * first must start the value, the last must end it, and the middle ones are found left to right.
+ * Leftmost placement is always safe for `*`-only globs, so no backtracking. Case-insensitive
+ * unless `caseSensitive` (lookups can ask for it).
  */
-export function globTest(pattern: string): StringTest {
-  const lowered = pattern.toLowerCase();
+export function globTest(pattern: string, caseSensitive = false): StringTest {
+  if (caseSensitive) {
+    const match = globOverFolded(pattern);
+    // The text as written stands in for its folded form, so case is compared exactly.
+    return (value) => match(value, value);
+  }
+  return globOverFolded(pattern.toLowerCase());
+}
+
+/** A glob whose pattern is already folded; a value's folded form is passed in or lower-cased. */
+function globOverFolded(lowered: string): StringTest {
   if (!lowered.includes('*')) {
     return (value, valueLowered) => value.length === lowered.length && (valueLowered ?? value.toLowerCase()) === lowered;
   }
