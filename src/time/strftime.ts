@@ -3,8 +3,63 @@
  * "Date and time format variables" (notes §4.3). Whole seconds are truncated, never rounded;
  * the fraction appears only where a subsecond variable asks for it.
  */
-import type { DateTime } from 'luxon';
+
 import { inZone } from './zone.js';
+
+/** The calendar fields strftime reads: a luxon DateTime has them, and so does utcFields(). */
+interface CalendarFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 1 = Monday … 7 = Sunday (ISO, as luxon). */
+  weekday: number;
+  /** Day of the year, 1-based. */
+  ordinal: number;
+  /** ISO 8601 week number. */
+  weekNumber: number;
+  /** Minutes east of UTC. */
+  offset: number;
+  zoneName: string | null;
+  offsetNameShort: string | null;
+  toFormat(format: string): string;
+}
+
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Z']);
+
+/** The fields of an instant in UTC from Date's UTC getters: much cheaper than a luxon DateTime. */
+function utcFields(epochSeconds: number): CalendarFields {
+  const date = new Date(Math.floor(epochSeconds) * 1000);
+  const year = date.getUTCFullYear();
+  const startOfYear = Date.UTC(year, 0, 1);
+  const startOfDay = Date.UTC(year, date.getUTCMonth(), date.getUTCDate());
+  const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
+  // ISO week: the week holding this week's Thursday, counted in that Thursday's year.
+  const thursday = new Date(startOfDay + (4 - weekday) * 86_400_000);
+  const thursdayYearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+  const weekNumber = Math.ceil(((thursday.getTime() - thursdayYearStart) / 86_400_000 + 1) / 7);
+  return {
+    year,
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+    weekday,
+    weekNumber,
+    ordinal: Math.round((startOfDay - startOfYear) / 86_400_000) + 1,
+    offset: 0,
+    zoneName: 'UTC',
+    offsetNameShort: 'UTC',
+    toFormat: () => 'UTC',
+  };
+}
+
+function calendarFields(epochSeconds: number, tz: string): CalendarFields {
+  return UTC_ZONES.has(tz) ? utcFields(epochSeconds) : inZone(epochSeconds, tz);
+}
 
 const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -47,21 +102,21 @@ function offsetText(minutes: number, separator: string, withSeconds: boolean, ho
 }
 
 /** %U: week of the year with Sunday as the first day; days before the first Sunday are week 0. */
-function sundayWeek(dateTime: DateTime): number {
+function sundayWeek(dateTime: CalendarFields): number {
   const weekday = dateTime.weekday % 7;
   return Math.floor((dateTime.ordinal - 1 - weekday + 7) / 7);
 }
 
-function hour12(dateTime: DateTime): number {
+function hour12(dateTime: CalendarFields): number {
   return dateTime.hour % 12 === 0 ? 12 : dateTime.hour % 12;
 }
 
-function zoneAbbreviation(dateTime: DateTime): string {
+function zoneAbbreviation(dateTime: CalendarFields): string {
   if (dateTime.zoneName === 'UTC' || dateTime.zoneName === 'Etc/UTC') return 'UTC';
   return dateTime.offsetNameShort ?? dateTime.toFormat('ZZZZ');
 }
 
-function expand(dateTime: DateTime, epochSeconds: number, spec: string, digits: number | undefined): string | undefined {
+function expand(dateTime: CalendarFields, epochSeconds: number, spec: string, digits: number | undefined): string | undefined {
   const weekday = dateTime.weekday % 7;
   switch (spec) {
     case 'Y':
@@ -158,7 +213,7 @@ function expand(dateTime: DateTime, epochSeconds: number, spec: string, digits: 
 
 const SPECIFIER = /%(\d*)(:{1,3}z|Ez|[A-Za-z%+])/g;
 
-function expandAll(dateTime: DateTime, epochSeconds: number, format: string): string {
+function expandAll(dateTime: CalendarFields, epochSeconds: number, format: string): string {
   return format.replace(SPECIFIER, (whole, digitText: string, spec: string) => {
     const digits = digitText === '' ? undefined : Number(digitText);
     // An unknown variable is printed as written, as C's strftime does.
@@ -175,7 +230,7 @@ export function formatTime(epochSeconds: number, format: string, tz: string): st
   const key = `${epochSeconds}\u0000${format}\u0000${tz}`;
   const cached = recentlyFormatted.get(key);
   if (cached !== undefined) return cached;
-  const text = expandAll(inZone(epochSeconds, tz), epochSeconds, format);
+  const text = expandAll(calendarFields(epochSeconds, tz), epochSeconds, format);
   if (recentlyFormatted.size >= RECENT_LIMIT) recentlyFormatted.clear();
   recentlyFormatted.set(key, text);
   return text;

@@ -109,3 +109,14 @@ describe('spans and bins', () => {
     expect(binStart(utc('2023-11-17T03:00:00Z'), parseSpan('1q'), 'UTC')).toBe(utc('2023-10-01T00:00:00Z'));
   });
 });
+
+describe('strftime in UTC takes a fast path that agrees with the general one', () => {
+  it('gives the same text as the zone-aware path for every specifier over many instants', async () => {
+    const { formatTime } = await import('../../src/time/strftime.js');
+    const format = '%Y %y %m %d %e %H %I %k %M %S %p %j %a %A %b %B %V %U %w %u %T %F %z %:z %s %3N %%'; // %Z: UTC vs GMT by name
+    // Every 97,001 s from 1999 to 2031 crosses day, month, year and ISO-week boundaries.
+    for (let t = 915_148_800; t < 1_924_992_000; t += 97_001) {
+      expect(formatTime(t + 0.25, format, 'UTC')).toBe(formatTime(t + 0.25, format, 'Africa/Abidjan'));
+    }
+  });
+});
