@@ -52,7 +52,12 @@ export function expandCommandOutput(search: string, options: ExpandCommandOption
   const result = session.expand(input.text);
   const lines: string[] = [];
   if (options.trace) {
-    result.steps.forEach((step, index) => lines.push(...describeStep(step, index + 1)));
+    // The macro being expanded at each depth, so a nested step can name the macro that called it.
+    const callers: string[] = [];
+    result.steps.forEach((step, index) => {
+      callers[step.depth - 1] = step.macro;
+      lines.push(...describeStep(step, index + 1, step.depth > 1 ? callers[step.depth - 2] : undefined));
+    });
     if (result.steps.length === 0) lines.push('(no macros)');
     lines.push('', 'expanded search:');
   }
@@ -60,19 +65,22 @@ export function expandCommandOutput(search: string, options: ExpandCommandOption
   return `${lines.join('\n')}\n`;
 }
 
-function describeStep(step: ExpansionStep, number: number): string[] {
+function describeStep(step: ExpansionStep, number: number, caller: string | undefined): string[] {
   const indent = '  '.repeat(step.depth - 1);
+  const where = caller
+    ? `invoked by \`${caller}\``
+    : `invoked at line ${step.invokedAt.line}, column ${step.invokedAt.column}`;
   const args = Object.entries(step.args)
     .map(([name, value]) => `${name}=${value}`)
     .join(', ');
   return [
-    `${indent}${number}. \`${step.macro}\` defined in ${step.definedAt}` +
-      ` (invoked at line ${step.invokedAt.line}, column ${step.invokedAt.column})`,
+    `${indent}${number}. \`${step.macro}\` defined in ${step.definedAt} (${where})`,
     ...(args ? [`${indent}   arguments: ${args}`] : []),
     `${indent}   -> ${step.text}`,
   ];
 }
 
+/** Like exitWithError, but sets the exit code instead of exiting, so tests can call the command in-process. */
 function reportError(error: unknown): void {
   if (error instanceof SpelunkError) {
     process.stderr.write(`spelunk: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
