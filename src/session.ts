@@ -4,7 +4,8 @@
  */
 import { SpelunkError, type Span } from './core/errors.js';
 import { describeOrigin } from './core/describe.js';
-import type { ResultTable, Row } from './core/values.js';
+import { isColumnTable } from './core/column-table.js';
+import type { FieldReader, ResultTable } from './core/values.js';
 import { DATA_MODELS, emptyStore } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
 import { parseEvalExpression } from './eval/parser.js';
@@ -37,6 +38,11 @@ export interface SessionOptions {
   lookups?: readonly string[];
   /** The folder `outputlookup` writes to; without it, outputlookup is refused. */
   outputLookupDir?: string;
+  /**
+   * Whether results after tstats are held as columns (default true). With false every command
+   * works on rows; the results are the same, only slower. For tests and troubleshooting.
+   */
+  columnar?: boolean;
 }
 
 export interface SearchResult extends ResultTable {
@@ -129,7 +135,7 @@ export class Session {
       const plan = planPipeline(pipeline);
       const ctx = this.context(expansion.text, warnings);
       const table = executePlan(plan, ctx);
-      return { ...table, expandedSearch: expansion.text, warnings };
+      return { columns: table.columns, rows: table.rows, expandedSearch: expansion.text, warnings };
     } catch (error) {
       throw locate(error, expansion);
     }
@@ -139,7 +145,13 @@ export class Session {
     const evalContext: EvalContext = {
       now: this.now,
       tz: this.tz,
-      searchMatch: (query: string, row: Row) => this.searchMatch(query, row),
+      searchMatch: (query: string, row: FieldReader) => this.searchMatch(query, row),
+    };
+    const limitResults = (table: ResultTable, max: number): ResultTable => {
+      const size = isColumnTable(table) ? table.size : table.rows.length;
+      if (size <= max) return table;
+      warnings.push(`Subsearch produced ${size} results, truncating to maxout ${max}.`);
+      return isColumnTable(table) ? table.head(max) : { columns: table.columns, rows: table.rows.slice(0, max) };
     };
     const ctx: ExecContext = {
       text,
@@ -148,17 +160,10 @@ export class Session {
       timeRange: this.timeRange,
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
-      runSubsearch: (pipeline) => {
-        const table = executePlan(planPipeline(pipeline), ctx);
-        if (table.rows.length > SUBSEARCH_MAX_RESULTS) {
-          warnings.push(
-            `Subsearch produced ${table.rows.length} results, truncating to maxout ${SUBSEARCH_MAX_RESULTS}.`,
-          );
-          return { columns: table.columns, rows: table.rows.slice(0, SUBSEARCH_MAX_RESULTS) };
-        }
-        return table;
-      },
+      runSubsearch: (pipeline) => limitResults(executePlan(planPipeline(pipeline), ctx), SUBSEARCH_MAX_RESULTS),
       warn: (message) => warnings.push(message),
+      columnar: this.options.columnar ?? true,
+      limitResults,
       lookupPaths: this.options.lookups ?? [],
       outputLookupDir: this.options.outputLookupDir,
     };
@@ -186,7 +191,7 @@ export class Session {
   }
 
   /** eval's searchmatch(): the row against a search-language expression. */
-  private searchMatch(query: string, row: Row): boolean {
+  private searchMatch(query: string, row: FieldReader): boolean {
     let predicate = this.searchMatchCache.get(query);
     if (!predicate) {
       predicate = compileRowPredicate(parseSearchExpression(query), { now: this.now, tz: this.tz });

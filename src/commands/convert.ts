@@ -3,6 +3,7 @@
  * (DOC S9, CONF S1). ctime/mktime use `timeformat`, default `%m/%d/%Y %H:%M:%S`, rendered in
  * the search's zone. Without AS the values are replaced; with AS the original stays.
  */
+import { computedColumn, isColumnTable, mappedColumn, type ColumnTable } from '../core/column-table.js';
 import type { Span } from '../core/errors.js';
 import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Scalar, type Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
@@ -92,6 +93,42 @@ function convertValue(value: Value, convert: Converter, timeformat: string, tz: 
   return fromValues(converted);
 }
 
+interface ConversionPlan {
+  conversion: Conversion;
+  sources: string[];
+}
+
+/**
+ * The conversions on a column table: each target becomes a column computed from its source as
+ * it was before the command, once per dictionary value or on first read.
+ */
+function convertColumns(input: ColumnTable, columns: string[], plans: readonly ConversionPlan[], timeformat: string, tz: string): ColumnTable {
+  const data = new Map(input.data);
+  for (const { conversion, sources } of plans) {
+    for (const source of sources) {
+      const original = input.data.get(source);
+      if (original === undefined) continue;
+      const convert = converters[conversion.fn];
+      const converted = (value: Value): Value => (isNull(value) ? value : convertValue(value, convert, timeformat, tz));
+      const target = conversion.as ?? source;
+      const previous = data.get(target);
+      // A null source leaves the target as it was (it may be another field, with AS).
+      data.set(
+        target,
+        target === source
+          ? mappedColumn(original, input.length, converted)
+          : previous === undefined
+            ? mappedColumn(original, input.length, (value) => (isNull(value) ? null : converted(value)))
+            : computedColumn(input.length, (index) => {
+              const value = original.get(index);
+              return isNull(value) ? previous.get(index) : converted(value);
+            }),
+      );
+    }
+  }
+  return input.withColumns(columns, data);
+}
+
 export default defineCommand<ConvertNode>({
   name: 'convert',
   type: 'streaming',
@@ -144,6 +181,7 @@ export default defineCommand<ConvertNode>({
     for (const { conversion, sources } of plans) {
       if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
     }
+    if (isColumnTable(input)) return convertColumns(input, columns, plans, node.timeformat, ctx.tz);
     // Rows belong to this stage of the pipeline, so they are changed in place. Conversions read
     // the values as they were before the command, so `ctime(a) as b, ctime(b)` sees the old b.
     const originals: Value[] = [];

@@ -4,8 +4,9 @@
  * the field; a boolean result is an error (Splunk: "Fields cannot be assigned a boolean
  * result"). A new field is appended to the columns.
  */
-import type { Row } from '../core/values.js';
-import { assertAssignable, checkFunctions, evaluate } from '../eval/evaluate.js';
+import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
+import type { Row, Value } from '../core/values.js';
+import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
 import { withColumns } from '../stats/stats-syntax.js';
@@ -18,6 +19,29 @@ export interface EvalAssignment {
 
 export interface EvalNode extends CommandNodeBase {
   assignments: EvalAssignment[];
+}
+
+/**
+ * The assignments over a column table, one whole column at a time: each is computed for every
+ * selected result now (so errors surface as on rows), reading the columns as earlier
+ * assignments left them.
+ */
+function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): ColumnTable {
+  const data = new Map(input.data);
+  const indices = input.unordered();
+  for (const { field, expression } of node.assignments) {
+    const cursor = new RowCursor(new Map(data));
+    const values = new Array<Value>(input.length).fill(null);
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i]!;
+      cursor.index = index;
+      const value = evaluate(expression, cursor, ctx);
+      assertAssignable(value, expression.span);
+      values[index] = value === null || (Array.isArray(value) && value.length === 0) ? null : value;
+    }
+    data.set(field, arrayColumn(values));
+  }
+  return input.withColumns(withColumns(input.columns, node.assignments.map((a) => a.field)), data);
 }
 
 export default defineCommand<EvalNode>({
@@ -42,6 +66,7 @@ export default defineCommand<EvalNode>({
     return { note: `sets ${node.assignments.map((a) => a.field).join(', ')}, left to right` };
   },
   execute(node, input, ctx) {
+    if (isColumnTable(input)) return evalColumns(node, input, ctx.evalContext);
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       for (const { field, expression } of node.assignments) {

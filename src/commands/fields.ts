@@ -5,7 +5,8 @@
  */
 import type { CommandNodeBase } from '../parse/ast.js';
 import { expandPatterns, matchesAnyPattern, takeFieldList } from './support/field-list.js';
-import { project } from './table.js';
+import { isColumnTable } from '../core/column-table.js';
+import { project, projectColumns } from './table.js';
 import { defineCommand } from './types.js';
 
 export interface FieldsNode extends CommandNodeBase {
@@ -44,6 +45,7 @@ export default defineCommand<FieldsNode>({
       const listed = expandPatterns(node.fields, input.columns, false);
       columns = [...listed, ...input.columns.filter((c) => c.startsWith('_') && !listed.includes(c))];
     }
+    if (isColumnTable(input)) return projectColumns(input, columns);
     return { columns, rows: project(input.rows, columns) };
   },
 });

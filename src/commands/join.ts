@@ -13,7 +13,8 @@
  *   10,000 of ordinary subsearches.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { displayValues, type ResultTable, type Row } from '../core/values.js';
+import { isColumnTable, type ColumnTable } from '../core/column-table.js';
+import { displayValues, type FieldReader, type ResultTable, type Row } from '../core/values.js';
 import { executePlan } from '../exec/execute.js';
 import type { ExecContext } from '../exec/context.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
@@ -44,14 +45,11 @@ function readType(value: string, span: Span): JoinNode['type'] {
 
 /** Runs the subsearch like ctx.runSubsearch, but with join's own result limit. */
 function runJoinSubsearch(node: JoinNode, ctx: ExecContext): ResultTable {
-  const table = executePlan(planPipeline(node.subsearch.pipeline), ctx);
-  if (table.rows.length <= JOIN_SUBSEARCH_MAX_RESULTS) return table;
-  ctx.warn(`Subsearch produced ${table.rows.length} results, truncating to maxout ${JOIN_SUBSEARCH_MAX_RESULTS}.`);
-  return { columns: table.columns, rows: table.rows.slice(0, JOIN_SUBSEARCH_MAX_RESULTS) };
+  return ctx.limitResults(executePlan(planPipeline(node.subsearch.pipeline), ctx), JOIN_SUBSEARCH_MAX_RESULTS);
 }
 
 /** The key of a row over the join fields, or undefined when a field is missing and nulls do not join. */
-function keyOf(row: Row, fields: readonly string[], usenull: boolean): string | undefined {
+function keyOf(row: FieldReader, fields: readonly string[], usenull: boolean): string | undefined {
   const parts: string[] = [];
   for (const field of fields) {
     const values = displayValues(row.get(field));
@@ -68,6 +66,17 @@ function merge(main: Row, sub: Row, overwrite: boolean): Row {
     if (overwrite || !merged.has(field) || merged.get(field) === null) merged.set(field, value);
   }
   return merged;
+}
+
+/** The results of a column table whose join key is in `index`, the order still pending. */
+function matchedOnly(input: ColumnTable, index: ReadonlyMap<string, unknown>, fields: readonly string[], usenull: boolean): ColumnTable {
+  if (index.size === 0) return input.filter(() => false);
+  const cursor = input.cursor();
+  return input.filter((position) => {
+    cursor.index = position;
+    const key = keyOf(cursor, fields, usenull);
+    return key !== undefined && index.has(key);
+  });
 }
 
 export default defineCommand<JoinNode>({
@@ -123,8 +132,11 @@ export default defineCommand<JoinNode>({
       if (list) list.push(row);
       else index.set(key, [row]);
     }
+    const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
+    // Only the main results that find a match are made into rows (an inner join usually keeps few).
+    const main = isColumnTable(input) && node.type === 'inner' ? matchedOnly(input, index, fields, node.usenull).rows : input.rows;
     const rows: Row[] = [];
-    for (const row of input.rows) {
+    for (const row of main) {
       const key = keyOf(row, fields, node.usenull);
       const matches = key === undefined ? undefined : index.get(key);
       if (!matches) {
@@ -134,7 +146,6 @@ export default defineCommand<JoinNode>({
       const used = node.max === 0 ? matches : matches.slice(0, node.max);
       for (const match of used) rows.push(merge(row, match, node.overwrite));
     }
-    const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
     return { columns, rows };
   },
 });

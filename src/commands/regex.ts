@@ -5,7 +5,8 @@
  * matches when any value does [INF].
  */
 import type { Span } from '../core/errors.js';
-import { displayValues } from '../core/values.js';
+import { isColumnTable, mappedColumn } from '../core/column-table.js';
+import { displayValues, type Value } from '../core/values.js';
 import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { CompareOp, Quoted, isWordLike, tokenSpan, unquote } from '../parse/tokens.js';
@@ -42,13 +43,20 @@ export default defineCommand<RegexNode>({
     return { note: `keeps rows whose ${node.field} ${node.negated ? 'does not match' : 'matches'} /${node.regex.source}/` };
   },
   execute(node, input) {
-    const rows = input.rows.filter((row) => {
-      const matched = displayValues(row.get(node.field)).some((value) => {
+    const keeps = (value: Value | undefined): boolean => {
+      const matched = displayValues(value).some((text) => {
         node.regex.lastIndex = 0;
-        return node.regex.test(value);
+        return node.regex.test(text);
       });
       return node.negated ? !matched : matched;
-    });
-    return { columns: input.columns, rows };
+    };
+    if (isColumnTable(input)) {
+      const column = input.data.get(node.field);
+      if (column === undefined) return keeps(undefined) ? input : input.filter(() => false);
+      // Once per dictionary value when the column has a dictionary.
+      const verdicts = mappedColumn(column, input.length, keeps);
+      return input.filter((index) => verdicts.get(index) === true);
+    }
+    return { columns: input.columns, rows: input.rows.filter((row) => keeps(row.get(node.field))) };
   },
 });

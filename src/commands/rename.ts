@@ -6,6 +6,7 @@
  * existing one removes that field's data. Columns keep their positions.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
 import type { ResultTable, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
@@ -63,6 +64,7 @@ function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m
       columns.push(column);
     }
   }
+  if (isColumnTable(table)) return table.withColumns(columns, renamedColumns(table, renames, targets, present));
   // Rows belong to this stage of the pipeline, so they are changed in place.
   const moved: Value[] = [];
   for (const row of table.rows) {
@@ -77,6 +79,18 @@ function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m
     }
   }
   return { columns, rows: table.rows };
+}
+
+/** The same renames on a column table: columns change names, no value is touched. */
+function renamedColumns(table: ColumnTable, renames: Map<string, string>, targets: Map<string, string>, present: Set<string>): Map<string, Column> {
+  const data = new Map(table.data);
+  const moved = [...targets].map(([to, from]) => [to, present.has(from) ? table.data.get(from) : undefined] as const);
+  for (const [from] of renames) data.delete(from);
+  for (const [to, column] of moved) {
+    if (column === undefined) data.delete(to);
+    else data.set(to, column);
+  }
+  return data;
 }
 
 export default defineCommand<RenameNode>({

@@ -3,7 +3,8 @@
  * tighter than AND, case-insensitive values, wildcards). `search *` keeps everything.
  */
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
-import { compileRowPredicate } from '../search/row-predicate.js';
+import { isColumnTable } from '../core/column-table.js';
+import { compileColumnPredicate, compileRowPredicate } from '../search/row-predicate.js';
 import { renderSearchExpr } from '../search/explain.js';
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
 import { defineCommand } from './types.js';
@@ -29,7 +30,9 @@ export default defineCommand<SearchNode>({
   subsearches: (node) => subsearchesOf(node.expression),
   execute(node, input, ctx) {
     const expression = resolveSubsearches(node.expression, ctx.runSubsearch);
-    const keep = compileRowPredicate(expression, { now: ctx.now, tz: ctx.tz });
+    const clock = { now: ctx.now, tz: ctx.tz };
+    if (isColumnTable(input)) return input.filter(compileColumnPredicate(expression, clock, input));
+    const keep = compileRowPredicate(expression, clock);
     return { columns: input.columns, rows: input.rows.filter(keep) };
   },
 });

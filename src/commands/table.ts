@@ -3,6 +3,7 @@
  * wildcard brings the matching fields in their current order. A listed field no result has
  * still gets a column (empty) [INF: Splunk shows the column header].
  */
+import { isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
 import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { expandPatterns, takeFieldList } from './support/field-list.js';
@@ -23,6 +24,16 @@ export function project(rows: readonly Row[], columns: readonly string[]): Row[]
   });
 }
 
+/** A column table with only `columns`, in that order. */
+export function projectColumns(input: ColumnTable, columns: readonly string[]): ColumnTable {
+  const data = new Map<string, Column>();
+  for (const name of columns) {
+    const column = input.data.get(name);
+    if (column !== undefined) data.set(name, column);
+  }
+  return input.withColumns(columns, data);
+}
+
 export default defineCommand<TableNode>({
   name: 'table',
   type: 'transforming',
@@ -37,6 +48,7 @@ export default defineCommand<TableNode>({
   },
   execute(node, input) {
     const columns = expandPatterns(node.fields, input.columns, true);
+    if (isColumnTable(input)) return projectColumns(input, columns);
     return { columns, rows: project(input.rows, columns) };
   },
 });

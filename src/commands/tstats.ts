@@ -3,6 +3,7 @@
  * searchbnf (CONF S1) and the tstats reference (DOC S7); see docs/semantics.md for each rule.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { asRowTable, ColumnTable, computedColumn, encodedColumn, type Column } from '../core/column-table.js';
 import type { ResultTable, Row, Scalar } from '../core/values.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
@@ -11,8 +12,8 @@ import { LParen, RParen } from '../parse/tokens.js';
 import { renderSearchExpr } from '../search/explain.js';
 import { allRows, rowsMatchingOnStore, type StoreFieldResolver } from '../search/store-predicate.js';
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
-import { accumulatorFor, type AggregateInput } from '../stats/store-accumulators.js';
-import { groupStoreRows, type ByField } from '../stats/store-grouping.js';
+import { accumulatorFor, type AggregateInput, type GroupAccumulator } from '../stats/store-accumulators.js';
+import { groupStoreRows, type ByField, type Grouping } from '../stats/store-grouping.js';
 import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
 import { parseSpan } from '../time/span.js';
 import type { DatasetBinding, ExecContext } from '../exec/context.js';
@@ -294,8 +295,41 @@ function executeTstats(node: TstatsNode, ctx: ExecContext): ResultTable {
     const group = grouping.groups[k]!;
     for (const accumulator of accumulators) accumulator.add(group, row);
   }
-  const rows = Array.from(grouping.order, (group) => rowOf(group, (f) => grouping.atoms[f]![grouping.groupAtoms[f]![group]!]!));
-  return { columns, rows };
+  const table = groupTable(node, grouping, accumulators);
+  return ctx.columnar ? table : asRowTable(table);
+}
+
+/** Puts group ids into the grouping's output order (ascending BY values). */
+function groupSorter(grouping: Grouping): (groups: Uint32Array) => Uint32Array {
+  const withSort = grouping as Grouping & { sortGroups?: (groups: Uint32Array) => Uint32Array };
+  if (withSort.sortGroups) return (groups) => withSort.sortGroups!(groups);
+  return (groups) => {
+    const position = new Uint32Array(grouping.groupCount);
+    grouping.order.forEach((group, rank) => (position[group] = rank));
+    return Uint32Array.from(groups).sort((a, b) => position[a]! - position[b]!);
+  };
+}
+
+/**
+ * One result per group, as columns indexed by group id: BY fields share the grouping's atom
+ * ids, aggregates are read from the accumulators when asked for. The sort by BY values waits
+ * until a later command needs the order.
+ */
+function groupTable(node: TstatsNode, grouping: Grouping, accumulators: readonly GroupAccumulator[]): ColumnTable {
+  const groupCount = grouping.groupCount;
+  const data = new Map<string, Column>();
+  node.by.forEach((b, f) => {
+    const atoms = grouping.atoms[f]!;
+    data.set(b.field, encodedColumn(grouping.groupAtoms[f]!, atoms.length, (atom) => atoms[atom]!));
+  });
+  node.aggregates.forEach((a, index) => {
+    const accumulator = accumulators[index]!;
+    data.set(a.column, computedColumn(groupCount, (group) => accumulator.result(group)));
+  });
+  const names = [...node.by.map((b) => b.field), ...node.aggregates.map((a) => a.column)];
+  const all = new Uint32Array(groupCount);
+  for (let g = 0; g < groupCount; g++) all[g] = g;
+  return new ColumnTable(names, data, all, groupCount, groupSorter(grouping));
 }
 
 export default defineCommand<TstatsNode>({

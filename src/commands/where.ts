@@ -3,6 +3,7 @@
  * eval semantics: NOT binds tighter than AND, AND tighter than OR; string comparisons are
  * case-sensitive; a comparison with a missing field is unknown, so the row is dropped.
  */
+import { isColumnTable } from '../core/column-table.js';
 import { checkFunctions, evaluate, isTrue } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { defineCommand } from './types.js';
@@ -25,6 +26,13 @@ export default defineCommand<WhereNode>({
     return { note: 'keeps the rows where the expression is true (eval semantics: NOT, then AND, then OR; case-sensitive)' };
   },
   execute(node, input, ctx) {
+    if (isColumnTable(input)) {
+      const cursor = input.cursor();
+      return input.filter((index) => {
+        cursor.index = index;
+        return isTrue(evaluate(node.expression, cursor, ctx.evalContext));
+      });
+    }
     return { columns: input.columns, rows: input.rows.filter((row) => isTrue(evaluate(node.expression, row, ctx.evalContext))) };
   },
 });

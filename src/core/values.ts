@@ -12,6 +12,11 @@ export type Value = Scalar | MultiValue | null;
 /** One result row: field name to value. A Map, so any field name (even `__proto__`) is safe. */
 export type Row = Map<string, Value>;
 
+/** Read access to one result's fields: a Row, or a cursor over a column table (src/core/column-table.ts). */
+export interface FieldReader {
+  get(field: string): Value | undefined;
+}
+
 /** A table of results: the ordered column list and the rows. */
 export interface ResultTable {
   columns: string[];

@@ -5,7 +5,7 @@
  */
 import type { EvalExpr } from '../parse/ast.js';
 import { SpelunkError } from '../core/errors.js';
-import { scalarToString, valuesOf, type Row, type Scalar, type Value } from '../core/values.js';
+import { scalarToString, valuesOf, type FieldReader, type Scalar, type Value } from '../core/values.js';
 import { compareScalars, toBoolean, toNumber } from './coerce.js';
 import { checkCall, functionSpec, like, type CallEnv, type EvalContext } from './functions.js';
 
@@ -73,7 +73,7 @@ function arithmetic(op: string, left: Value, right: Value): Value {
   }
 }
 
-function logical(expr: Binary, row: Row, ctx: EvalContext): Value {
+function logical(expr: Binary, row: FieldReader, ctx: EvalContext): Value {
   const left = toBoolean(evaluate(expr.left, row, ctx));
   if (expr.op === 'AND' && left === false) return false;
   if (expr.op === 'OR' && left === true) return true;
@@ -83,7 +83,7 @@ function logical(expr: Binary, row: Row, ctx: EvalContext): Value {
   return left === null || right === null ? null : left !== right;
 }
 
-function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: Row, ctx: EvalContext): Value {
+function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: FieldReader, ctx: EvalContext): Value {
   const spec = functionSpec(expr.name);
   if (!spec) throw new SpelunkError('unsupported', `spelunk does not support the eval function '${expr.name}'`, expr.span);
   const env: CallEnv = {
@@ -100,7 +100,7 @@ function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: Row, ctx: EvalCont
   return spec.run(env);
 }
 
-export function evaluate(expr: EvalExpr, row: Row, ctx: EvalContext): Value {
+export function evaluate(expr: EvalExpr, row: FieldReader, ctx: EvalContext): Value {
   switch (expr.kind) {
     case 'string':
     case 'number':

@@ -13,7 +13,7 @@ import {
   parseNumber,
   scalarToString,
   valuesOf,
-  type Row,
+  type FieldReader,
   type Scalar,
   type Value,
 } from '../core/values.js';
@@ -31,17 +31,17 @@ export interface EvalContext {
   /** IANA zone for strftime/strptime/relative_time. */
   tz: string;
   /** Injected by the search layer for searchmatch(). */
-  searchMatch?: (query: string, row: Row) => boolean;
+  searchMatch?: (query: string, row: FieldReader) => boolean;
 }
 
 /** What a function implementation may use: its arguments' values on demand, the row and the context. */
 export interface CallEnv {
   args: readonly EvalExpr[];
-  row: Row;
+  row: FieldReader;
   ctx: EvalContext;
   span: Span;
   value(index: number): Value;
-  evaluateIn(expr: EvalExpr, row: Row): Value;
+  evaluateIn(expr: EvalExpr, row: FieldReader): Value;
 }
 
 interface FunctionSpec {
@@ -511,8 +511,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       const field = singleFieldOf(expr, env.span);
       const values = valuesOf(env.row.get(field) ?? null);
       const kept = values.filter((value) => {
-        const row = new Map(env.row);
-        row.set(field, value);
+        const outer = env.row;
+        const row: FieldReader = { get: (name) => (name === field ? value : outer.get(name)) };
         return isTrue(env.evaluateIn(expr, row));
       });
       return fromValues(kept);

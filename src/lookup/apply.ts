@@ -15,7 +15,8 @@
 import { SpelunkError, type Span } from '../core/errors.js';
 import { cidrMatch } from '../eval/cidr.js';
 import { globTest } from '../search/match.js';
-import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar } from '../core/values.js';
+import { computedColumn, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
+import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar, type Value } from '../core/values.js';
 import type { LookupDefinition } from './catalog.js';
 import type { LookupTable } from './csv.js';
 
@@ -60,16 +61,76 @@ export function applyLookup(input: ResultTable, definition: LookupDefinition, ta
     );
   }
   const findMatches = exactMatchIndex(table, request, inputIndexes, definition) ?? scanMatches(table, request, inputIndexes, definition);
+  const columns = [...input.columns];
+  for (const pair of outputs) if (!columns.includes(pair.eventField)) columns.push(pair.eventField);
+  if (isColumnTable(input)) {
+    const outputValue = (matched: readonly number[], output: number): Value =>
+      valueOfMatches(matched, table, outputIndexes[output]!, definition);
+    return input.withColumns(columns, lookupColumns(input, request, outputs, findMatches, outputValue));
+  }
   const rows = input.rows.map((row) => {
     const eventValues = request.inputs.map((pair) => displayValues(row.get(pair.eventField)));
     // An event without one of the input fields is not looked up at all (INF, docs/semantics.md).
     if (eventValues.some((values) => values.length === 0)) return row;
     return withOutputs(row, findMatches(eventValues), table, outputs, outputIndexes, definition, request.mode);
   });
-
-  const columns = [...input.columns];
-  for (const pair of outputs) if (!columns.includes(pair.eventField)) columns.push(pair.eventField);
   return { columns, rows };
+}
+
+/** The matches of one result: undefined when it lacks an input field and is not looked up. */
+type MatchesAt = (index: number) => readonly number[] | undefined;
+
+/**
+ * Which entries each result of a column table matches: once per dictionary value when the
+ * lookup has one input field and it has a dictionary, else once per result read.
+ */
+function matchesOfColumns(input: ColumnTable, request: LookupRequest, findMatches: MatchFinder): MatchesAt | undefined {
+  const columns = request.inputs.map((pair) => input.data.get(pair.eventField));
+  if (columns.some((column) => column === undefined)) return undefined;
+  const present = columns as Column[];
+  const lookUp = (values: readonly Value[]): readonly number[] | undefined => {
+    const eventValues = values.map(displayValues);
+    return eventValues.some((list) => list.length === 0) ? undefined : findMatches(eventValues);
+  };
+  const encoding = present.length === 1 ? present[0]!.encoding : undefined;
+  if (encoding) {
+    const memo = new Array<readonly number[] | undefined | null>(encoding.size).fill(null);
+    return (index) => {
+      const id = encoding.ids[index]!;
+      let matched = memo[id];
+      if (matched === null) memo[id] = matched = lookUp([encoding.value(id)]);
+      return matched;
+    };
+  }
+  return (index) => lookUp(present.map((column) => column.get(index)));
+}
+
+/** The output columns of a lookup over a column table, computed when read. */
+function lookupColumns(
+  input: ColumnTable,
+  request: LookupRequest,
+  outputs: readonly LookupFieldPair[],
+  findMatches: MatchFinder,
+  outputValue: (matched: readonly number[], output: number) => Value,
+): Map<string, Column> {
+  const data = new Map(input.data);
+  const matchesAt = matchesOfColumns(input, request, findMatches);
+  // Without one of the input fields, no result is looked up and nothing changes (INF, docs/semantics.md).
+  if (matchesAt === undefined) return data;
+  outputs.forEach((pair, output) => {
+    const previous = data.get(pair.eventField);
+    data.set(
+      pair.eventField,
+      computedColumn(input.length, (index) => {
+        const before = previous?.get(index) ?? null;
+        const matched = matchesAt(index);
+        if (matched === undefined) return before;
+        if (request.mode === 'OUTPUTNEW' && !isNull(before)) return before;
+        return outputValue(matched, output);
+      }),
+    );
+  });
+  return data;
 }
 
 /** The matching entries (file order, at most max_matches) for an event's input values. */
@@ -141,21 +202,26 @@ function withOutputs(
   mode: LookupRequest['mode'],
 ): Row {
   const next: Row = new Map(row);
-  const defaults = Math.max(0, definition.minMatches - matched.length);
   outputs.forEach((pair, i) => {
     if (mode === 'OUTPUTNEW' && !isNull(row.get(pair.eventField))) return;
-    const values: Scalar[] = [];
-    for (const entry of matched) {
-      const cell = table.rows[entry]![outputIndexes[i]!]!;
-      // An empty cell is a null value: it adds nothing (DOC: NULL values count as matches and are not defaulted).
-      if (cell !== '') values.push(cell);
-    }
-    if (definition.defaultMatch !== '') for (let n = 0; n < defaults; n++) values.push(definition.defaultMatch);
-    const value = fromValues(values);
+    const value = valueOfMatches(matched, table, outputIndexes[i]!, definition);
     if (value === null) next.delete(pair.eventField);
     else next.set(pair.eventField, value);
   });
   return next;
+}
+
+/** One output field's value from the matched entries, with default_match filling up to min_matches. */
+function valueOfMatches(matched: readonly number[], table: LookupTable, outputIndex: number, definition: LookupDefinition): Value {
+  const defaults = Math.max(0, definition.minMatches - matched.length);
+  const values: Scalar[] = [];
+  for (const entry of matched) {
+    const cell = table.rows[entry]![outputIndex]!;
+    // An empty cell is a null value: it adds nothing (DOC: NULL values count as matches and are not defaulted).
+    if (cell !== '') values.push(cell);
+  }
+  if (definition.defaultMatch !== '') for (let n = 0; n < defaults; n++) values.push(definition.defaultMatch);
+  return fromValues(values);
 }
 
 function cellTest(cell: string, matchType: 'WILDCARD' | 'CIDR' | undefined, caseSensitive: boolean): CellTest {

@@ -1,60 +1,108 @@
 /**
  * The search language evaluated over result rows: what `search` does after the first command.
+ * The same tests run over rows (Maps) or over a column table, where a test of a dictionary
+ * column is made once per dictionary value.
  */
-import { displayValues, type Row } from '../core/values.js';
+import type { ColumnTable } from '../core/column-table.js';
+import { displayValues, type FieldReader, type Value } from '../core/values.js';
 import type { SearchExpr } from '../parse/ast.js';
 import { resolveTimeModifier } from '../time/modifiers.js';
 import { comparisonHolds, comparisonTest, globTest } from './match.js';
 import { unresolvedSubsearch } from './subsearch.js';
 
-export type RowPredicate = (row: Row) => boolean;
+export type RowPredicate = (row: FieldReader) => boolean;
 
 export interface PredicateClock {
   now: number;
   tz: string;
 }
 
-export function compileRowPredicate(expr: SearchExpr, clock: PredicateClock): RowPredicate {
+/** A leaf of the expression: a test of one field's value. */
+interface FieldTest {
+  field: string;
+  test(value: Value | undefined): boolean;
+}
+
+function fieldTest(expr: Exclude<SearchExpr, { kind: 'and' | 'or' | 'not' | 'subsearch' }>, clock: PredicateClock): FieldTest | 'all' {
   switch (expr.kind) {
-    case 'and': {
-      const parts = expr.operands.map((e) => compileRowPredicate(e, clock));
-      return (row) => parts.every((p) => p(row));
-    }
-    case 'or': {
-      const parts = expr.operands.map((e) => compileRowPredicate(e, clock));
-      return (row) => parts.some((p) => p(row));
-    }
-    case 'not': {
-      const inner = compileRowPredicate(expr.operand, clock);
-      return (row) => !inner(row);
-    }
     case 'compare': {
       const test = comparisonTest(expr.op, expr.value.value);
-      const { field, op } = expr;
-      return (row) => comparisonHolds(op, test, displayValues(row.get(field)));
+      const { op } = expr;
+      return { field: expr.field, test: (value) => comparisonHolds(op, test, displayValues(value)) };
     }
     case 'in': {
       const tests = expr.values.map((v) => comparisonTest('=', v.value));
-      const { field } = expr;
-      return (row) => displayValues(row.get(field)).some((value) => tests.some((t) => t(value)));
+      return { field: expr.field, test: (value) => displayValues(value).some((text) => tests.some((t) => t(text))) };
     }
     case 'term': {
       // A bare term matches the raw event text; after a transforming command there is none,
       // so only `*` matches (DOC S2, S6).
-      if (expr.value.value === '*') return () => true;
+      if (expr.value.value === '*') return 'all';
       const test = globTest(`*${expr.value.value}*`);
-      return (row) => displayValues(row.get('_raw')).some((value) => test(value));
+      return { field: '_raw', test: (value) => displayValues(value).some((text) => test(text)) };
     }
     case 'timeBound': {
       const bound = resolveTimeModifier(expr.value.value, clock.now, clock.tz);
       const isEarliest = expr.bound === 'earliest';
-      return (row) => {
-        const time = Number(displayValues(row.get('_time'))[0]);
-        if (Number.isNaN(time)) return false;
-        return isEarliest ? time >= bound : time < bound;
+      return {
+        field: '_time',
+        test(value) {
+          const time = Number(displayValues(value)[0]);
+          if (Number.isNaN(time)) return false;
+          return isEarliest ? time >= bound : time < bound;
+        },
       };
+    }
+  }
+}
+
+/** Compiles `expr` with `leaf` turning each field test into a predicate over T. */
+function compile<T>(expr: SearchExpr, clock: PredicateClock, leaf: (test: FieldTest) => (item: T) => boolean): (item: T) => boolean {
+  switch (expr.kind) {
+    case 'and': {
+      const parts = expr.operands.map((e) => compile(e, clock, leaf));
+      return (item) => parts.every((p) => p(item));
+    }
+    case 'or': {
+      const parts = expr.operands.map((e) => compile(e, clock, leaf));
+      return (item) => parts.some((p) => p(item));
+    }
+    case 'not': {
+      const inner = compile(expr.operand, clock, leaf);
+      return (item) => !inner(item);
     }
     case 'subsearch':
       return unresolvedSubsearch(expr);
+    default: {
+      const test = fieldTest(expr, clock);
+      return test === 'all' ? () => true : leaf(test);
+    }
   }
+}
+
+export function compileRowPredicate(expr: SearchExpr, clock: PredicateClock): RowPredicate {
+  return compile<FieldReader>(expr, clock, ({ field, test }) => (row) => test(row.get(field)));
+}
+
+const UNDECIDED = 2;
+
+/** The expression over a column table's physical indices; dictionary columns are tested once per value. */
+export function compileColumnPredicate(expr: SearchExpr, clock: PredicateClock, table: ColumnTable): (index: number) => boolean {
+  return compile<number>(expr, clock, ({ field, test }) => {
+    const column = table.data.get(field);
+    if (column === undefined) {
+      const absent = test(undefined);
+      return () => absent;
+    }
+    const encoding = column.encoding;
+    if (!encoding) return (index) => test(column.get(index));
+    const decided = new Uint8Array(encoding.size).fill(UNDECIDED);
+    const ids = encoding.ids;
+    return (index) => {
+      const id = ids[index]!;
+      let verdict = decided[id]!;
+      if (verdict === UNDECIDED) decided[id] = verdict = test(encoding.value(id)) ? 1 : 0;
+      return verdict === 1;
+    };
+  });
 }

@@ -1,5 +1,7 @@
 /** Runs one streaming command directly over a table built in the test. */
+import { expect } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
+import { columnTableOf } from '../../src/core/column-table.js';
 import type { ResultTable, Row, Value } from '../../src/core/values.js';
 import type { ExecContext } from '../../src/exec/context.js';
 import { parseSearch } from '../../src/parse/parser.js';
@@ -25,8 +27,21 @@ export function runCommand(spl: string, input: ResultTable, options: { tz?: stri
     warn: (m) => warnings.push(m),
     lookupPaths: [],
     outputLookupDir: undefined,
+    columnar: false,
+    limitResults: (t) => t,
   };
-  return { table: findCommand(node.name)!.execute(node, input, ctx), warnings };
+  const definition = findCommand(node.name)!;
+  // Taken before the row path runs: some commands change their input rows in place.
+  const columnarInput = columnTableOf(input);
+  const result = definition.execute(node, input, ctx);
+  // Every direct test also runs the command over the same input held as columns, which must
+  // give the same columns, rows and warnings as the row path.
+  const rowWarnings = warnings.splice(0);
+  const columnar = definition.execute(node, columnarInput, { ...ctx, columnar: true });
+  expect(columnar.columns).toEqual(result.columns);
+  expect(plain(columnar)).toEqual(plain(result));
+  expect(warnings).toEqual(rowWarnings);
+  return { table: result, warnings: rowWarnings };
 }
 
 export const plain = (t: ResultTable): Record<string, Value>[] => t.rows.map((r) => Object.fromEntries(r));

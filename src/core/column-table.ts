@@ -1,0 +1,203 @@
+/**
+ * A result table held as columns, for the commands that follow `tstats`.
+ *
+ * A broad tstats search makes about one result per event. Held as one Map per result, every
+ * later command (rename, convert, lookup, search, ...) would touch a million Maps. Held as
+ * columns, `rename` is a change of names, `convert` and `eval` compute a column only for the
+ * results still selected when something reads it, and a filter keeps a list of indices.
+ *
+ * Columns are addressed by "physical" index (a tstats group id). The table keeps the indices it
+ * selects, not necessarily in output order: tstats sorts its groups by the BY values, and that
+ * sort is put off (`pendingOrder`) until a command needs the order, so filters that drop most
+ * groups make the sort cheap. Commands that only know rows read `rows`, which applies the order
+ * and builds the Maps once.
+ */
+import type { FieldReader, ResultTable, Row, Value } from './values.js';
+
+/** One column: the value at a physical index, and, when there is one, its dictionary. */
+export interface Column {
+  get(index: number): Value;
+  readonly encoding?: Encoding;
+}
+
+/** A column whose values come from a dictionary: `ids[index]` names the value `value(id)`. */
+export interface Encoding {
+  readonly ids: ArrayLike<number>;
+  readonly size: number;
+  value(id: number): Value;
+}
+
+/** Puts physical indices into output order (a new array). */
+export type IndexOrder = (indices: Uint32Array) => Uint32Array;
+
+const PENDING: unique symbol = Symbol('pending');
+
+/** Values from a dictionary, each worked out once, the first time a row holds it. */
+export function encodedColumn(ids: ArrayLike<number>, size: number, valueOfId: (id: number) => Value): Column {
+  const memo: (Value | typeof PENDING)[] = new Array<Value | typeof PENDING>(size).fill(PENDING);
+  const value = (id: number): Value => {
+    let known = memo[id] as Value | typeof PENDING;
+    if (known === PENDING) memo[id] = known = valueOfId(id);
+    return known;
+  };
+  return { get: (index) => value(ids[index]!), encoding: { ids, size, value } };
+}
+
+/** Values held in an array by physical index. */
+export function arrayColumn(values: readonly Value[]): Column {
+  return { get: (index) => values[index] ?? null };
+}
+
+/** Values computed on first read and remembered; `length` bounds the physical indices. */
+export function computedColumn(length: number, compute: (index: number) => Value): Column {
+  const memo: (Value | typeof PENDING)[] = new Array<Value | typeof PENDING>(length).fill(PENDING);
+  return {
+    get(index) {
+      let known = memo[index] as Value | typeof PENDING;
+      if (known === PENDING) memo[index] = known = compute(index);
+      return known;
+    },
+  };
+}
+
+/**
+ * `transform` applied to each value of `source`: once per dictionary entry when the source has a
+ * dictionary (the result shares its ids), else once per row read.
+ */
+export function mappedColumn(source: Column, length: number, transform: (value: Value) => Value): Column {
+  const encoding = source.encoding;
+  if (encoding) return encodedColumn(encoding.ids, encoding.size, (id) => transform(encoding.value(id)));
+  return computedColumn(length, (index) => transform(source.get(index)));
+}
+
+export const NULL_COLUMN: Column = { get: () => null };
+
+/** Reads the fields of one result at a time; `index` is the physical index it stands on. */
+export class RowCursor implements FieldReader {
+  index = 0;
+  constructor(private readonly data: ReadonlyMap<string, Column>) {}
+  get(field: string): Value | undefined {
+    const column = this.data.get(field);
+    return column === undefined ? undefined : column.get(this.index);
+  }
+}
+
+export class ColumnTable implements ResultTable {
+  private outputIndices: Uint32Array | undefined;
+  private materialized: Row[] | undefined;
+
+  /**
+   * @param names the column names, in display order
+   * @param data the columns by name (a name may be missing: no values)
+   * @param selected the physical indices selected, in output order unless `pendingOrder` is given
+   * @param length one more than the largest physical index any column holds
+   * @param pendingOrder puts `selected` into output order, when it is not yet
+   * @param limit keep only this many results of the output order
+   */
+  constructor(
+    readonly names: readonly string[],
+    readonly data: ReadonlyMap<string, Column>,
+    private readonly selected: Uint32Array,
+    readonly length: number,
+    private readonly pendingOrder?: IndexOrder,
+    private readonly limit?: number,
+  ) {}
+
+  get columns(): string[] {
+    return [...this.names];
+  }
+
+  /** The results as Maps, in output order; built once. Absent and null values are left out. */
+  get rows(): Row[] {
+    if (this.materialized) return this.materialized;
+    const indices = this.ordered();
+    const fields = this.names.map((name) => [name, this.data.get(name)] as const).filter((entry) => entry[1] !== undefined);
+    const rows: Row[] = new Array<Row>(indices.length);
+    for (let i = 0; i < indices.length; i++) {
+      const index = indices[i]!;
+      const row: Row = new Map();
+      for (const [name, column] of fields) {
+        const value = column!.get(index);
+        if (value !== null) row.set(name, value);
+      }
+      rows[i] = row;
+    }
+    this.materialized = rows;
+    return rows;
+  }
+
+  /** How many results the table holds, without ordering them. */
+  get size(): number {
+    return this.limit === undefined ? this.selected.length : Math.min(this.limit, this.selected.length);
+  }
+
+  /** Whether the selected indices are already in output order. */
+  get isOrdered(): boolean {
+    return this.pendingOrder === undefined && this.limit === undefined;
+  }
+
+  /** The selected physical indices in output order. */
+  ordered(): Uint32Array {
+    if (this.outputIndices) return this.outputIndices;
+    let indices = this.pendingOrder ? this.pendingOrder(this.selected) : this.selected;
+    if (this.limit !== undefined && indices.length > this.limit) indices = indices.slice(0, this.limit);
+    this.outputIndices = indices;
+    return indices;
+  }
+
+  /**
+   * The selected physical indices in any order, for work whose result does not depend on order
+   * (a filter that keeps the order pending).
+   */
+  unordered(): Uint32Array {
+    return this.limit === undefined ? this.selected : this.ordered();
+  }
+
+  /** The same columns over the selected indices for which `keep` holds; a pending order stays pending. */
+  filter(keep: (index: number) => boolean): ColumnTable {
+    const source = this.unordered();
+    const kept = new Uint32Array(source.length);
+    let count = 0;
+    for (let i = 0; i < source.length; i++) {
+      const index = source[i]!;
+      if (keep(index)) kept[count++] = index;
+    }
+    const order = this.limit === undefined ? this.pendingOrder : undefined;
+    return new ColumnTable(this.names, this.data, kept.slice(0, count), this.length, order);
+  }
+
+  /** The same selection with other columns. */
+  withColumns(names: readonly string[], data: ReadonlyMap<string, Column>): ColumnTable {
+    return new ColumnTable(names, data, this.selected, this.length, this.pendingOrder, this.limit);
+  }
+
+  /** The first `count` results in output order, ordered only when they are read. */
+  head(count: number): ColumnTable {
+    const limit = this.limit === undefined ? count : Math.min(this.limit, count);
+    return new ColumnTable(this.names, this.data, this.selected, this.length, this.pendingOrder, limit);
+  }
+
+  cursor(): RowCursor {
+    return new RowCursor(this.data);
+  }
+}
+
+export function isColumnTable(table: ResultTable): table is ColumnTable {
+  return table instanceof ColumnTable;
+}
+
+/** The table as plain rows, for code that must not see a column table. */
+export function asRowTable(table: ResultTable): ResultTable {
+  return isColumnTable(table) ? { columns: table.columns, rows: table.rows } : table;
+}
+
+/** A row table as columns (physical index = row number), for tests and for commands that take either. */
+export function columnTableOf(table: ResultTable): ColumnTable {
+  if (isColumnTable(table)) return table;
+  const rows = table.rows;
+  const data = new Map<string, Column>();
+  for (const name of table.columns) data.set(name, arrayColumn(rows.map((row) => row.get(name) ?? null)));
+  const all = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) all[i] = i;
+  return new ColumnTable(table.columns, data, all, rows.length);
+}

@@ -1,0 +1,68 @@
+/**
+ * Results after tstats are held as columns (src/core/column-table.ts); every command also has a
+ * row path. Each published detection must give the same columns, rows, warnings and errors
+ * both ways, on the bundled sample logs and on generated logs where broad detections make
+ * thousands of results.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ResultTable } from '../../src/core/values.js';
+import { generateEvents } from '../../src/generate/index.js';
+import { loadEndpointProcesses } from '../../src/ingest/index.js';
+import { Session } from '../../src/session.js';
+import type { ColumnarStore } from '../../src/store/index.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const detections = readFileSync(path.join(repoRoot, 'bench/fixtures/endpoint_processes_detections.tsv'), 'utf8')
+  .split('\n')
+  .filter((line) => line.length > 0)
+  .map((line) => {
+    const [name, , search] = line.split('\t') as [string, string, string];
+    return { name, search };
+  });
+
+/** A result as comparable text; a row's fields are sorted because only `columns` fixes their order. */
+function outcome(session: Session, search: string): string {
+  try {
+    const result = session.run(search);
+    const rows = (result as ResultTable).rows.map((row) => [...row].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return JSON.stringify({ columns: result.columns, rows, warnings: result.warnings });
+  } catch (error) {
+    return `error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function compareBothWays(store: ColumnarStore): { differing: string[]; withRows: number } {
+  const options = { store, now: 1_800_000_000, tz: 'UTC', outputLookupDir: mkdtempSync(path.join(os.tmpdir(), 'spelunk-col-')) };
+  const columnar = new Session({ ...options, columnar: true });
+  const rowwise = new Session({ ...options, columnar: false });
+  const differing: string[] = [];
+  let withRows = 0;
+  for (const { name, search } of detections) {
+    const byColumns = outcome(columnar, search);
+    if (byColumns !== outcome(rowwise, search)) differing.push(name);
+    if (byColumns.startsWith('{') && !byColumns.includes('"rows":[]')) withRows++;
+  }
+  return { differing, withRows };
+}
+
+describe('column tables give the same results as rows', () => {
+  it('on the bundled sample logs, for every detection', async () => {
+    const { store } = await loadEndpointProcesses([path.join(repoRoot, 'examples/data')]);
+    const { differing, withRows } = compareBothWays(store);
+    expect(differing).toEqual([]);
+    expect(withRows).toBeGreaterThan(5);
+  }, 120_000);
+
+  it('on 3,000 generated Sysmon events, for every detection', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'spelunk-col-')), 'sysmon.log');
+    writeFileSync(file, [...generateEvents({ events: 3000, seed: 11, webshellRate: 0.02 })].join('\n') + '\n');
+    const { store } = await loadEndpointProcesses([file]);
+    const { differing, withRows } = compareBothWays(store);
+    expect(differing).toEqual([]);
+    // Broad detections (one result per event) must be among those compared.
+    expect(withRows).toBeGreaterThan(20);
+  }, 120_000);
+});
