@@ -3,16 +3,54 @@
  * stats, then adds them to every input row of the group instead of replacing the rows. Rows
  * with a null BY field get no statistics. `allnum` is rejected.
  */
-import type { Row } from '../core/values.js';
+import { computedColumn, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
+import type { Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
-import { aggregateGroups } from './stats.js';
+import { aggregateGroups, readersOf, type Group } from './stats.js';
 import { defineCommand } from './types.js';
 
 export interface EventstatsNode extends CommandNodeBase, StatsArguments {}
+
+/** Each statistic as a column of a column table: the value of the result's group, looked up when read. */
+function statisticColumns(input: ColumnTable, node: StatsArguments, groups: ReadonlyMap<string, Group>): Map<string, Column> {
+  const data = new Map(input.data);
+  const cursor = input.cursor();
+  const groupAt = computedGroups(input.length, (index) => {
+    cursor.index = index;
+    const tuple = groupTuples(cursor, node.by)[0];
+    return tuple === undefined ? undefined : groups.get(tupleKey(tuple));
+  });
+  node.aggregates.forEach((aggregate, position) => {
+    const previous = input.data.get(aggregate.column);
+    const results = new Map<Group, Value>();
+    data.set(
+      aggregate.column,
+      computedColumn(input.length, (index) => {
+        const group = groupAt(index);
+        // A result without a group keeps what it had.
+        if (group === undefined) return previous?.get(index) ?? null;
+        let value = results.get(group);
+        if (value === undefined) results.set(group, (value = group.aggregators[position]!.result()));
+        return value;
+      }),
+    );
+  });
+  return data;
+}
+
+/** The group of each result, found once per result. */
+function computedGroups(length: number, find: (index: number) => Group | undefined): (index: number) => Group | undefined {
+  const memo = new Array<Group | undefined | null>(length).fill(null);
+  return (index) => {
+    let group = memo[index];
+    if (group === null) memo[index] = group = find(index);
+    return group;
+  };
+}
 
 export default defineCommand<EventstatsNode>({
   name: 'eventstats',
@@ -27,7 +65,9 @@ export default defineCommand<EventstatsNode>({
   },
   execute(written, input, ctx) {
     const node = { ...written, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-    const groups = new Map(aggregateGroups(node, input.rows, ctx.evalContext).map((g) => [tupleKey(g.tuple), g]));
+    const groups = new Map(aggregateGroups(node, readersOf(input, node.aggregates), ctx.evalContext).map((g) => [tupleKey(g.tuple), g]));
+    const columns = withColumns(input.columns, node.aggregates.map((a) => a.column));
+    if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, groups));
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       // A row in several groups (multivalue BY field) takes the statistics of its first one [INF].
@@ -36,6 +76,6 @@ export default defineCommand<EventstatsNode>({
       if (group) writeResults(node.aggregates, group.aggregators, next);
       return next;
     });
-    return { columns: withColumns(input.columns, node.aggregates.map((a) => a.column)), rows };
+    return { columns, rows };
   },
 });

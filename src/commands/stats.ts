@@ -5,11 +5,12 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
-import type { ResultTable, Row } from '../core/values.js';
+import { isColumnTable } from '../core/column-table.js';
+import type { FieldReader, ResultTable, Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { Aggregator } from '../stats/aggregate.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
-import { expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
+import { expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsAggregate, type StatsArguments } from '../stats/stats-syntax.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
@@ -20,13 +21,36 @@ export interface StatsNode extends CommandNodeBase, StatsArguments {}
 const IGNORED_OPTIONS = ['partitions'];
 const UNSUPPORTED_OPTIONS = ['allnum', 'delim', 'dedup_splitvals'];
 
-interface Group {
+export interface Group {
   tuple: GroupTuple;
   aggregators: Aggregator[];
 }
 
+/**
+ * Functions whose result does not depend on the order rows arrive in (sums are left out: adding
+ * floating-point numbers in another order can change the last digit). With only these, a
+ * column table is aggregated in any order, so a pending sort (tstats) need not run.
+ */
+const ORDER_FREE = new Set(['count', 'c', 'dc', 'distinct_count', 'estdc', 'values', 'min', 'max', 'range']);
+
+/** The input's results one after another: its rows, or a cursor moved over a column table. */
+export function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[]): Iterable<FieldReader> {
+  if (!isColumnTable(input)) return input.rows;
+  const ordered = !aggregates.every((a) => ORDER_FREE.has(a.fn.toLowerCase()));
+  const indices = ordered ? input.ordered() : input.unordered();
+  const cursor = input.cursor();
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < indices.length; i++) {
+        cursor.index = indices[i]!;
+        yield cursor;
+      }
+    },
+  };
+}
+
 /** Groups the rows and aggregates each group; groups come back in first-seen order. */
-export function aggregateGroups(args: StatsArguments, rows: readonly Row[], ctx: EvalContext): Group[] {
+export function aggregateGroups(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
     for (const tuple of groupTuples(row, args.by)) {
@@ -44,7 +68,7 @@ export function aggregateGroups(args: StatsArguments, rows: readonly Row[], ctx:
 
 export function executeStats(written: StatsArguments, input: ResultTable, ctx: EvalContext): ResultTable {
   const args = { by: written.by, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-  const groups = aggregateGroups(args, input.rows, ctx);
+  const groups = aggregateGroups(args, readersOf(input, args.aggregates), ctx);
   if (args.by.length === 0 && groups.length === 0) groups.push({ tuple: [], aggregators: newAggregators(args.aggregates) });
   groups.sort((a, b) => compareTuples(a.tuple, b.tuple));
   const columns = [...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))];

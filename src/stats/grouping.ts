@@ -3,13 +3,13 @@
  * belongs to one group per combination of its BY values: a multivalue BY field puts the row in
  * one group per value, and a null BY field puts it in none (Splunk drops such rows).
  */
-import { parseNumber, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
+import { parseNumber, scalarToString, valuesOf, type FieldReader, type Scalar } from '../core/values.js';
 import { compareAtoms } from './order.js';
 
 export type GroupTuple = readonly Scalar[];
 
 /** Every BY tuple the row belongs to; [] when a BY field is null. */
-export function groupTuples(row: Row, fields: readonly string[]): GroupTuple[] {
+export function groupTuples(row: FieldReader, fields: readonly string[]): GroupTuple[] {
   let tuples: Scalar[][] = [[]];
   for (const field of fields) {
     const values = [...new Set(valuesOf(row.get(field)))];

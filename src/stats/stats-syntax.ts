@@ -4,7 +4,7 @@
  * optional `BY <field-list>`. Options before the functions are read by each command.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { valuesOf, type Row, type Value } from '../core/values.js';
+import { valuesOf, type FieldReader, type Row, type Value } from '../core/values.js';
 import { checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { EvalExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
@@ -142,7 +142,7 @@ export function newAggregators(aggregates: readonly StatsAggregate[]): Aggregato
 }
 
 /** The event time of a row, for earliest/latest: `_time` as a number, or 0 without one. */
-function rowTime(row: Row): number {
+function rowTime(row: FieldReader): number {
   const time = valuesOf(row.get('_time'))[0];
   const number = typeof time === 'number' ? time : typeof time === 'string' ? Number(time) : NaN;
   return Number.isFinite(number) ? number : 0;
@@ -153,14 +153,14 @@ function rowTime(row: Row): number {
  * counts as no value (so `count(eval(x>5))` counts the rows where the test holds, DOC stats
  * "count(eval(...))" example) and a true test as the value 1 [INF].
  */
-function expressionValue(expression: EvalExpr, row: Row, ctx: EvalContext): Value {
+function expressionValue(expression: EvalExpr, row: FieldReader, ctx: EvalContext): Value {
   const value = evaluate(expression, row, ctx);
   if (typeof value === 'boolean') return value ? 1 : null;
   return value;
 }
 
 /** Feeds one row to a group's aggregators. */
-export function feedRow(aggregates: readonly StatsAggregate[], aggregators: readonly Aggregator[], row: Row, ctx: EvalContext): void {
+export function feedRow(aggregates: readonly StatsAggregate[], aggregators: readonly Aggregator[], row: FieldReader, ctx: EvalContext): void {
   const time = rowTime(row);
   aggregates.forEach((aggregate, index) => {
     const aggregator = aggregators[index]!;
