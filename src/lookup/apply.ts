@@ -18,6 +18,7 @@ import { globTest } from '../search/match.js';
 import { computedColumn, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
 import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar, type Value } from '../core/values.js';
 import type { LookupDefinition } from './catalog.js';
+import { entryPrefilter } from './prefilter.js';
 import type { LookupTable } from './csv.js';
 
 export interface LookupFieldPair {
@@ -141,11 +142,22 @@ function scanMatches(table: LookupTable, request: LookupRequest, inputIndexes: r
   const tests = table.rows.map((entry) =>
     request.inputs.map((pair, i) => cellTest(entry[inputIndexes[i]!]!, definition.matchTypes.get(pair.lookupField), definition.caseSensitive)),
   );
+  const single = request.inputs.length === 1 ? request.inputs[0]!.lookupField : undefined;
+  const prefilter =
+    single !== undefined && definition.matchTypes.get(single) !== 'CIDR'
+      ? entryPrefilter(
+          table.rows.map((entry) => entry[inputIndexes[0]!]!),
+          definition.caseSensitive ? (text) => text : (text) => text.toLowerCase(),
+        )
+      : undefined;
+  const everyEntry = table.rows.map((_, entry) => entry);
   return (eventValues) => {
     // Lower-cased once per event, not once per entry.
     const lowered = eventValues.map((values) => values.map((value) => value.toLowerCase()));
+    const entries = prefilter ? prefilter.candidates(definition.caseSensitive ? eventValues[0]! : lowered[0]!) : everyEntry;
     const matched: number[] = [];
-    for (let entry = 0; entry < table.rows.length && matched.length < definition.maxMatches; entry++) {
+    for (let n = 0; n < entries.length && matched.length < definition.maxMatches; n++) {
+      const entry = entries[n]!;
       if (tests[entry]!.every((test, i) => eventValues[i]!.some((value, k) => test(value, lowered[i]![k])))) matched.push(entry);
     }
     return matched;
