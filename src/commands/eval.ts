@@ -5,7 +5,8 @@
  * result"). A new field is appended to the columns.
  */
 import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
-import type { Row, Value } from '../core/values.js';
+import type { FieldReader, Row, Value } from '../core/values.js';
+import { expressionByValue } from './support/expression-column.js';
 import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
@@ -30,14 +31,25 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
   const data = new Map(input.data);
   const indices = input.unordered();
   for (const { field, expression } of node.assignments) {
-    const cursor = new RowCursor(new Map(data));
+    const snapshot = new Map(data);
+    const assignable = (reader: FieldReader): Value => {
+      const value = evaluate(expression, reader, ctx);
+      assertAssignable(value, expression.span);
+      return value === null || (Array.isArray(value) && value.length === 0) ? null : value;
+    };
+    const byValue = expressionByValue(expression, snapshot, assignable);
+    if (byValue) {
+      // Read once per result now, so an error shows whether or not a later command reads it.
+      for (let i = 0; i < indices.length; i++) byValue.get(indices[i]!);
+      data.set(field, byValue);
+      continue;
+    }
+    const cursor = new RowCursor(snapshot);
     const values = new Array<Value>(input.length).fill(null);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
       cursor.index = index;
-      const value = evaluate(expression, cursor, ctx);
-      assertAssignable(value, expression.span);
-      values[index] = value === null || (Array.isArray(value) && value.length === 0) ? null : value;
+      values[index] = assignable(cursor);
     }
     data.set(field, arrayColumn(values));
   }

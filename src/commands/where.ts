@@ -4,6 +4,7 @@
  * case-sensitive; a comparison with a missing field is unknown, so the row is dropped.
  */
 import { isColumnTable } from '../core/column-table.js';
+import { expressionByValue } from './support/expression-column.js';
 import { checkFunctions, evaluate, isTrue } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { defineCommand } from './types.js';
@@ -27,6 +28,8 @@ export default defineCommand<WhereNode>({
   },
   execute(node, input, ctx) {
     if (isColumnTable(input)) {
+      const byValue = expressionByValue(node.expression, input.data, (reader) => isTrue(evaluate(node.expression, reader, ctx.evalContext)));
+      if (byValue) return input.filter((index) => byValue.get(index) === true);
       const cursor = input.cursor();
       return input.filter((index) => {
         cursor.index = index;

@@ -191,12 +191,32 @@ export function asRowTable(table: ResultTable): ResultTable {
   return isColumnTable(table) ? { columns: table.columns, rows: table.rows } : table;
 }
 
-/** A row table as columns (physical index = row number), for tests and for commands that take either. */
+/** Values as a dictionary column: equal scalars share an id; each multivalue has its own. */
+function dictionaryColumnOf(values: readonly Value[]): Column {
+  const ids = new Uint32Array(values.length);
+  const dictionary: Value[] = [];
+  const idOf = new Map<Value, number>();
+  values.forEach((value, index) => {
+    let id = Array.isArray(value) ? undefined : idOf.get(value);
+    if (id === undefined) {
+      id = dictionary.length;
+      dictionary.push(value);
+      if (!Array.isArray(value)) idOf.set(value, id);
+    }
+    ids[index] = id;
+  });
+  return encodedColumn(ids, dictionary.length, (id) => dictionary[id] ?? null);
+}
+
+/**
+ * A row table as a column table of dictionary columns (physical index = row number), for tests
+ * and for commands that take either.
+ */
 export function columnTableOf(table: ResultTable): ColumnTable {
   if (isColumnTable(table)) return table;
   const rows = table.rows;
   const data = new Map<string, Column>();
-  for (const name of table.columns) data.set(name, arrayColumn(rows.map((row) => row.get(name) ?? null)));
+  for (const name of table.columns) data.set(name, dictionaryColumnOf(rows.map((row) => row.get(name) ?? null)));
   const all = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) all[i] = i;
   return new ColumnTable(table.columns, data, all, rows.length);

@@ -15,7 +15,7 @@
 import { SpelunkError, type Span } from '../core/errors.js';
 import { cidrMatch } from '../eval/cidr.js';
 import { globTest } from '../search/match.js';
-import { computedColumn, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
+import { computedColumn, encodedColumn, isColumnTable, type Column, type ColumnTable, type Encoding } from '../core/column-table.js';
 import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar, type Value } from '../core/values.js';
 import type { LookupDefinition } from './catalog.js';
 import { entryPrefilter } from './prefilter.js';
@@ -81,11 +81,17 @@ export function applyLookup(input: ResultTable, definition: LookupDefinition, ta
 /** The matches of one result: undefined when it lacks an input field and is not looked up. */
 type MatchesAt = (index: number) => readonly number[] | undefined;
 
+/** Matches by physical index and, when the one input column has a dictionary, by dictionary id. */
+interface ColumnMatches {
+  at: MatchesAt;
+  byId?: { encoding: Encoding; matches(id: number): readonly number[] | undefined };
+}
+
 /**
  * Which entries each result of a column table matches: once per dictionary value when the
  * lookup has one input field and it has a dictionary, else once per result read.
  */
-function matchesOfColumns(input: ColumnTable, request: LookupRequest, findMatches: MatchFinder): MatchesAt | undefined {
+function matchesOfColumns(input: ColumnTable, request: LookupRequest, findMatches: MatchFinder): ColumnMatches | undefined {
   const columns = request.inputs.map((pair) => input.data.get(pair.eventField));
   if (columns.some((column) => column === undefined)) return undefined;
   const present = columns as Column[];
@@ -96,14 +102,14 @@ function matchesOfColumns(input: ColumnTable, request: LookupRequest, findMatche
   const encoding = present.length === 1 ? present[0]!.encoding : undefined;
   if (encoding) {
     const memo = new Array<readonly number[] | undefined | null>(encoding.size).fill(null);
-    return (index) => {
-      const id = encoding.ids[index]!;
+    const matches = (id: number): readonly number[] | undefined => {
       let matched = memo[id];
       if (matched === null) memo[id] = matched = lookUp([encoding.value(id)]);
       return matched;
     };
+    return { at: (index) => matches(encoding.ids[index]!), byId: { encoding, matches } };
   }
-  return (index) => lookUp(present.map((column) => column.get(index)));
+  return { at: (index) => lookUp(present.map((column) => column.get(index))) };
 }
 
 /** The output columns of a lookup over a column table, computed when read. */
@@ -115,11 +121,24 @@ function lookupColumns(
   outputValue: (matched: readonly number[], output: number) => Value,
 ): Map<string, Column> {
   const data = new Map(input.data);
-  const matchesAt = matchesOfColumns(input, request, findMatches);
+  const found = matchesOfColumns(input, request, findMatches);
   // Without one of the input fields, no result is looked up and nothing changes (INF, docs/semantics.md).
-  if (matchesAt === undefined) return data;
+  if (found === undefined) return data;
+  const { at: matchesAt, byId } = found;
   outputs.forEach((pair, output) => {
     const previous = data.get(pair.eventField);
+    if (previous === undefined && byId) {
+      // Nothing to keep from before: the output is a function of the input's dictionary id.
+      const { encoding, matches } = byId;
+      data.set(
+        pair.eventField,
+        encodedColumn(encoding.ids, encoding.size, (id) => {
+          const matched = matches(id);
+          return matched === undefined ? null : outputValue(matched, output);
+        }),
+      );
+      return;
+    }
     data.set(
       pair.eventField,
       computedColumn(input.length, (index) => {
