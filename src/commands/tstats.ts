@@ -299,17 +299,6 @@ function executeTstats(node: TstatsNode, ctx: ExecContext): ResultTable {
   return ctx.columnar ? table : asRowTable(table);
 }
 
-/** Puts group ids into the grouping's output order (ascending BY values). */
-function groupSorter(grouping: Grouping): (groups: Uint32Array) => Uint32Array {
-  const withSort = grouping as Grouping & { sortGroups?: (groups: Uint32Array) => Uint32Array };
-  if (withSort.sortGroups) return (groups) => withSort.sortGroups!(groups);
-  return (groups) => {
-    const position = new Uint32Array(grouping.groupCount);
-    grouping.order.forEach((group, rank) => (position[group] = rank));
-    return Uint32Array.from(groups).sort((a, b) => position[a]! - position[b]!);
-  };
-}
-
 /**
  * One result per group, as columns indexed by group id: BY fields share the grouping's atom
  * ids, aggregates are read from the accumulators when asked for. The sort by BY values waits
@@ -329,7 +318,7 @@ function groupTable(node: TstatsNode, grouping: Grouping, accumulators: readonly
   const names = [...node.by.map((b) => b.field), ...node.aggregates.map((a) => a.column)];
   const all = new Uint32Array(groupCount);
   for (let g = 0; g < groupCount; g++) all[g] = g;
-  return new ColumnTable(names, data, all, groupCount, groupSorter(grouping));
+  return new ColumnTable(names, data, all, groupCount, (groups) => grouping.sortGroups(groups));
 }
 
 export default defineCommand<TstatsNode>({

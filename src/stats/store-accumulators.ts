@@ -21,26 +21,52 @@ function entryStrings(column: DictionaryColumn, id: number): readonly string[] {
   return typeof entry === 'string' ? [entry] : entry;
 }
 
+/**
+ * A number per group in a typed array that doubles as groups appear: one group per row is
+ * common (BY process_guid), and a holey JS array of a million numbers is several times slower.
+ */
+class GroupNumbers {
+  private data: Float64Array;
+  constructor(private readonly initial: number) {
+    this.data = new Float64Array(1024).fill(initial);
+  }
+  get(group: number): number {
+    return group < this.data.length ? this.data[group]! : this.initial;
+  }
+  set(group: number, value: number): void {
+    if (group >= this.data.length) this.grow(group);
+    this.data[group] = value;
+  }
+  private grow(group: number): void {
+    let size = this.data.length * 2;
+    while (size <= group) size *= 2;
+    const data = new Float64Array(size).fill(this.initial);
+    data.set(this.data);
+    this.data = data;
+  }
+}
+
 class RowCount implements GroupAccumulator {
-  private counts: number[] = [];
+  private counts = new GroupNumbers(0);
   add(group: number): void {
-    this.counts[group] = (this.counts[group] ?? 0) + 1;
+    this.counts.set(group, this.counts.get(group) + 1);
   }
   result(group: number): Value {
-    return this.counts[group] ?? 0;
+    return this.counts.get(group);
   }
 }
 
 /** count(field): the values present, each value of a multivalue counted. */
 class ValueCount implements GroupAccumulator {
-  private counts: number[] = [];
+  private counts = new GroupNumbers(0);
   constructor(private readonly column: DictionaryColumn) {}
   add(group: number, row: number): void {
-    const n = entryStrings(this.column, this.column.ids[row]!).length;
-    if (n > 0) this.counts[group] = (this.counts[group] ?? 0) + n;
+    const entry = this.column.dictionary[this.column.ids[row]!];
+    const n = typeof entry === 'string' ? 1 : entry ? entry.length : 0;
+    if (n > 0) this.counts.set(group, this.counts.get(group) + n);
   }
   result(group: number): Value {
-    return this.counts[group] ?? 0;
+    return this.counts.get(group);
   }
 }
 
@@ -68,18 +94,25 @@ class DistinctValues implements GroupAccumulator {
 }
 
 class TimeExtreme implements GroupAccumulator {
-  private extremes: number[] = [];
+  private extremes = new GroupNumbers(0);
+  /** 1 once a group has a time; a separate flag, so any time (even NaN) behaves as before. */
+  private seen = new GroupNumbers(0);
   constructor(
     private readonly time: Float64Array,
     private readonly wantMax: boolean,
   ) {}
   add(group: number, row: number): void {
     const t = this.time[row]!;
-    const current = this.extremes[group];
-    if (current === undefined || (this.wantMax ? t > current : t < current)) this.extremes[group] = t;
+    if (this.seen.get(group) === 0) {
+      this.seen.set(group, 1);
+      this.extremes.set(group, t);
+      return;
+    }
+    const current = this.extremes.get(group);
+    if (this.wantMax ? t > current : t < current) this.extremes.set(group, t);
   }
   result(group: number): Value {
-    return this.extremes[group] ?? null;
+    return this.seen.get(group) === 0 ? null : this.extremes.get(group);
   }
 }
 
