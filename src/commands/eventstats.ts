@@ -10,7 +10,7 @@ import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
-import { aggregateGroups, readersOf, type Group } from './stats.js';
+import { aggregateGroups, type Group } from './stats.js';
 import { defineCommand } from './types.js';
 
 export interface EventstatsNode extends CommandNodeBase, StatsArguments {}
@@ -65,7 +65,7 @@ export default defineCommand<EventstatsNode>({
   },
   execute(written, input, ctx) {
     const node = { ...written, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-    const groups = new Map(aggregateGroups(node, readersOf(input, node.aggregates), ctx.evalContext).map((g) => [tupleKey(g.tuple), g]));
+    const groups = new Map(aggregateGroups(node, input, ctx.evalContext).map((g) => [tupleKey(g.tuple), g]));
     const columns = withColumns(input.columns, node.aggregates.map((a) => a.column));
     if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, groups));
     const rows = input.rows.map((row): Row => {

@@ -5,8 +5,10 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
-import { isColumnTable } from '../core/column-table.js';
-import type { FieldReader, ResultTable, Row } from '../core/values.js';
+import { isColumnTable, type ColumnTable } from '../core/column-table.js';
+import { parseNumber, type FieldReader, type ResultTable, type Row } from '../core/values.js';
+import { groupByIds } from '../stats/column-grouping.js';
+import { isTotalOrder, sortAtomIds } from '../stats/order.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { Aggregator } from '../stats/aggregate.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
@@ -33,11 +35,15 @@ export interface Group {
  */
 const ORDER_FREE = new Set(['count', 'c', 'dc', 'distinct_count', 'estdc', 'values', 'min', 'max', 'range']);
 
+/** A column table's indices in the order the aggregates need: output order unless order is free. */
+function indicesFor(input: ColumnTable, aggregates: readonly StatsAggregate[]): Uint32Array {
+  return aggregates.every((a) => ORDER_FREE.has(a.fn.toLowerCase())) ? input.unordered() : input.ordered();
+}
+
 /** The input's results one after another: its rows, or a cursor moved over a column table. */
-export function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[]): Iterable<FieldReader> {
+function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[]): Iterable<FieldReader> {
   if (!isColumnTable(input)) return input.rows;
-  const ordered = !aggregates.every((a) => ORDER_FREE.has(a.fn.toLowerCase()));
-  const indices = ordered ? input.ordered() : input.unordered();
+  const indices = indicesFor(input, aggregates);
   const cursor = input.cursor();
   return {
     *[Symbol.iterator]() {
@@ -49,8 +55,25 @@ export function readersOf(input: ResultTable, aggregates: readonly StatsAggregat
   };
 }
 
-/** Groups the rows and aggregates each group; groups come back in first-seen order. */
-export function aggregateGroups(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {
+/**
+ * Groups the input and aggregates each group; groups come back in first-seen order. A column
+ * table whose BY columns have dictionaries is grouped on its ids.
+ */
+export function aggregateGroups(args: StatsArguments, input: ResultTable, ctx: EvalContext): Group[] {
+  if (isColumnTable(input) && args.by.length > 0) {
+    const { groups } = groupByIds(
+      input,
+      args.by,
+      indicesFor(input, args.aggregates),
+      (tuple): Group => ({ tuple, aggregators: newAggregators(args.aggregates) }),
+      (group, row) => feedRow(args.aggregates, group.aggregators, row, ctx),
+    );
+    if (groups) return groups;
+  }
+  return aggregateRows(args, readersOf(input, args.aggregates), ctx);
+}
+
+function aggregateRows(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {
   const groups = new Map<string, Group>();
   for (const row of rows) {
     for (const tuple of groupTuples(row, args.by)) {
@@ -66,11 +89,62 @@ export function aggregateGroups(args: StatsArguments, rows: Iterable<FieldReader
   return [...groups.values()];
 }
 
+/**
+ * Each group's rank among the distinct values of BY field `field`, in compareAtoms order; undefined
+ * when that order is not total over these values (then only comparing pairs gives the row path's
+ * result).
+ */
+function fieldRanks(groups: readonly Group[], field: number): Int32Array | undefined {
+  const valueIds = new Map<string, number>();
+  const texts: string[] = [];
+  const numbers: number[] = [];
+  const groupValue = new Int32Array(groups.length);
+  groups.forEach((group, g) => {
+    const value = group.tuple[field]!;
+    const text = String(value);
+    let id = valueIds.get(text);
+    if (id === undefined) {
+      id = texts.length;
+      valueIds.set(text, id);
+      texts.push(text);
+      numbers.push(typeof value === 'number' ? value : (parseNumber(text) ?? Number.NaN));
+    }
+    groupValue[g] = id;
+  });
+  const sorted = sortAtomIds(texts.map((_, id) => id), texts, numbers);
+  if (!isTotalOrder(sorted, texts, numbers)) return undefined;
+  const rankOfValue = new Int32Array(texts.length);
+  sorted.forEach((id, rank) => (rankOfValue[id] = rank));
+  return groupValue.map((id) => rankOfValue[id]!);
+}
+
+/**
+ * Groups in ascending BY order (compareAtoms). Each field's distinct values are ranked once, so
+ * the sort compares small integers; a stable sort keeps first-seen order among equal tuples.
+ */
+function sortedByTuple(groups: readonly Group[]): Group[] {
+  const width = groups[0]?.tuple.length ?? 0;
+  const ranks: Int32Array[] = [];
+  for (let f = 0; f < width; f++) {
+    const fieldRank = fieldRanks(groups, f);
+    if (fieldRank === undefined) return [...groups].sort((a, b) => compareTuples(a.tuple, b.tuple));
+    ranks.push(fieldRank);
+  }
+  const order = groups.map((_, i) => i);
+  order.sort((a, b) => {
+    for (let f = 0; f < width; f++) {
+      const difference = ranks[f]![a]! - ranks[f]![b]!;
+      if (difference !== 0) return difference;
+    }
+    return 0;
+  });
+  return order.map((i) => groups[i]!);
+}
+
 export function executeStats(written: StatsArguments, input: ResultTable, ctx: EvalContext): ResultTable {
   const args = { by: written.by, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-  const groups = aggregateGroups(args, readersOf(input, args.aggregates), ctx);
+  const groups = sortedByTuple(aggregateGroups(args, input, ctx));
   if (args.by.length === 0 && groups.length === 0) groups.push({ tuple: [], aggregators: newAggregators(args.aggregates) });
-  groups.sort((a, b) => compareTuples(a.tuple, b.tuple));
   const columns = [...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))];
   const rows = groups.map((group): Row => {
     const row: Row = new Map();

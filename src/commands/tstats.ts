@@ -3,7 +3,7 @@
  * searchbnf (CONF S1) and the tstats reference (DOC S7); see docs/semantics.md for each rule.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { asRowTable, ColumnTable, computedColumn, encodedColumn, type Column } from '../core/column-table.js';
+import { asRowTable, ColumnTable, computedColumn, dictionaryColumn, type Column } from '../core/column-table.js';
 import type { ResultTable, Row, Scalar } from '../core/values.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
@@ -308,8 +308,7 @@ function groupTable(node: TstatsNode, grouping: Grouping, accumulators: readonly
   const groupCount = grouping.groupCount;
   const data = new Map<string, Column>();
   node.by.forEach((b, f) => {
-    const atoms = grouping.atoms[f]!;
-    data.set(b.field, encodedColumn(grouping.groupAtoms[f]!, atoms.length, (atom) => atoms[atom]!));
+    data.set(b.field, dictionaryColumn(grouping.groupAtoms[f]!, grouping.atoms[f]!));
   });
   node.aggregates.forEach((a, index) => {
     const accumulator = accumulators[index]!;

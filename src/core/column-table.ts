@@ -32,15 +32,37 @@ export type IndexOrder = (indices: Uint32Array) => Uint32Array;
 
 const PENDING: unique symbol = Symbol('pending');
 
-/** Values from a dictionary, each worked out once, the first time a row holds it. */
-export function encodedColumn(ids: ArrayLike<number>, size: number, valueOfId: (id: number) => Value): Column {
-  const memo: (Value | typeof PENDING)[] = new Array<Value | typeof PENDING>(size).fill(PENDING);
-  const value = (id: number): Value => {
-    let known = memo[id] as Value | typeof PENDING;
-    if (known === PENDING) memo[id] = known = valueOfId(id);
+const PAGE_BITS = 12;
+const PAGE_SIZE = 1 << PAGE_BITS;
+
+/**
+ * Remembers `compute(key)` for keys 0..size-1, in pages of 4,096 made when first touched: a
+ * search that reads a few keys of a million-entry dictionary pays for a few pages, and one that
+ * reads them all pays no more than for one array.
+ */
+function memoized(size: number, compute: (key: number) => Value): (key: number) => Value {
+  const pages = new Array<(Value | typeof PENDING)[] | undefined>(Math.ceil(size / PAGE_SIZE)).fill(undefined);
+  return (key) => {
+    const pageNumber = key >> PAGE_BITS;
+    let page = pages[pageNumber];
+    if (page === undefined) pages[pageNumber] = page = new Array<Value | typeof PENDING>(PAGE_SIZE).fill(PENDING);
+    const slot = key & (PAGE_SIZE - 1);
+    let known = page[slot] as Value | typeof PENDING;
+    if (known === PENDING) page[slot] = known = compute(key);
     return known;
   };
+}
+
+/** Values from a dictionary, each worked out once, the first time a row holds it. */
+export function encodedColumn(ids: ArrayLike<number>, size: number, valueOfId: (id: number) => Value): Column {
+  const value = memoized(size, valueOfId);
   return { get: (index) => value(ids[index]!), encoding: { ids, size, value } };
+}
+
+/** Values of a dictionary already at hand: nothing to work out or remember. */
+export function dictionaryColumn(ids: ArrayLike<number>, values: readonly Value[]): Column {
+  const value = (id: number): Value => values[id] ?? null;
+  return { get: (index) => value(ids[index]!), encoding: { ids, size: values.length, value } };
 }
 
 /** Values held in an array by physical index. */
@@ -50,14 +72,7 @@ export function arrayColumn(values: readonly Value[]): Column {
 
 /** Values computed on first read and remembered; `length` bounds the physical indices. */
 export function computedColumn(length: number, compute: (index: number) => Value): Column {
-  const memo: (Value | typeof PENDING)[] = new Array<Value | typeof PENDING>(length).fill(PENDING);
-  return {
-    get(index) {
-      let known = memo[index] as Value | typeof PENDING;
-      if (known === PENDING) memo[index] = known = compute(index);
-      return known;
-    },
-  };
+  return { get: memoized(length, compute) };
 }
 
 /**
@@ -205,7 +220,7 @@ function dictionaryColumnOf(values: readonly Value[]): Column {
     }
     ids[index] = id;
   });
-  return encodedColumn(ids, dictionary.length, (id) => dictionary[id] ?? null);
+  return dictionaryColumn(ids, dictionary);
 }
 
 /**
