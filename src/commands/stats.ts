@@ -5,7 +5,7 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
-import { isColumnTable, type ColumnTable } from '../core/column-table.js';
+import { arrayColumn, ColumnTable, computedColumn, isColumnTable, type Column } from '../core/column-table.js';
 import { parseNumber, type FieldReader, type ResultTable, type Row } from '../core/values.js';
 import { groupByIds } from '../stats/column-grouping.js';
 import { isTotalOrder, sortAtomIds } from '../stats/order.js';
@@ -141,11 +141,25 @@ function sortedByTuple(groups: readonly Group[]): Group[] {
   return order.map((i) => groups[i]!);
 }
 
+/** The groups as a column table (physical index = position in output order), so no row Maps are made. */
+function groupColumns(args: StatsArguments, groups: readonly Group[], columns: string[]): ColumnTable {
+  const data = new Map<string, Column>();
+  args.by.forEach((field, index) => data.set(field, arrayColumn(groups.map((group) => group.tuple[index]!))));
+  // As on rows, an aggregate named like a BY field replaces it.
+  args.aggregates.forEach((aggregate, index) => {
+    data.set(aggregate.column, computedColumn(groups.length, (g) => groups[g]!.aggregators[index]!.result()));
+  });
+  const all = new Uint32Array(groups.length);
+  for (let g = 0; g < groups.length; g++) all[g] = g;
+  return new ColumnTable(columns, data, all, groups.length);
+}
+
 export function executeStats(written: StatsArguments, input: ResultTable, ctx: EvalContext): ResultTable {
   const args = { by: written.by, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
   const groups = sortedByTuple(aggregateGroups(args, input, ctx));
   if (args.by.length === 0 && groups.length === 0) groups.push({ tuple: [], aggregators: newAggregators(args.aggregates) });
   const columns = [...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))];
+  if (isColumnTable(input)) return groupColumns(args, groups, [...new Set(columns)]);
   const rows = groups.map((group): Row => {
     const row: Row = new Map();
     args.by.forEach((field, index) => row.set(field, group.tuple[index]!));

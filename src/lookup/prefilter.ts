@@ -14,6 +14,11 @@ function runKey(text: string, at: number): number {
   return text.charCodeAt(at) * 4294967296 + text.charCodeAt(at + 1) * 65536 + text.charCodeAt(at + 2);
 }
 
+/** The first two units of a run, folded to 16 bits, for a quick test before the Map. */
+function pairKey(text: string, at: number): number {
+  return ((text.charCodeAt(at) & 0xff) << 8) | (text.charCodeAt(at + 1) & 0xff);
+}
+
 function longestPiece(cell: string): string {
   let longest = '';
   for (const piece of cell.split('*')) if (piece.length > longest.length) longest = piece;
@@ -31,6 +36,9 @@ export interface EntryPrefilter {
  */
 export function entryPrefilter(cells: readonly string[], fold: (text: string) => string): EntryPrefilter {
   const byRun = new Map<number, number[]>();
+  // Which two-unit starts any filed run has: most positions of a value fail this test and
+  // never reach the Map.
+  const startsRun = new Uint8Array(65536);
   const always: number[] = [];
   cells.forEach((cell, entry) => {
     // An empty cell matches nothing (apply.ts); it needs no place here.
@@ -40,6 +48,7 @@ export function entryPrefilter(cells: readonly string[], fold: (text: string) =>
       always.push(entry);
       return;
     }
+    startsRun[pairKey(piece, 0)] = 1;
     const key = runKey(piece, 0);
     const list = byRun.get(key);
     if (list) list.push(entry);
@@ -54,6 +63,7 @@ export function entryPrefilter(cells: readonly string[], fold: (text: string) =>
       for (const entry of always) seen[entry] = generation;
       for (const text of folded) {
         for (let at = 0; at + 3 <= text.length; at++) {
+          if (startsRun[pairKey(text, at)] === 0) continue;
           const list = byRun.get(runKey(text, at));
           if (list === undefined) continue;
           for (const entry of list) {
