@@ -124,6 +124,9 @@ export default defineCommand<JoinNode>({
   execute(node, input, ctx) {
     const sub = runJoinSubsearch(node, ctx);
     const fields = node.fields.length > 0 ? node.fields : input.columns.filter((c) => sub.columns.includes(c));
+    const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
+    // No main result: nothing to join, and the subsearch's results need not be put in order.
+    if ((isColumnTable(input) ? input.size : input.rows.length) === 0) return { columns, rows: [] };
     const index = new Map<string, Row[]>();
     for (const row of sub.rows) {
       const key = keyOf(row, fields, node.usenull);
@@ -132,7 +135,6 @@ export default defineCommand<JoinNode>({
       if (list) list.push(row);
       else index.set(key, [row]);
     }
-    const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
     // Only the main results that find a match are made into rows (an inner join usually keeps few).
     const main = isColumnTable(input) && node.type === 'inner' ? matchedOnly(input, index, fields, node.usenull).rows : input.rows;
     const rows: Row[] = [];

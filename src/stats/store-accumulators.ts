@@ -70,9 +70,14 @@ class ValueCount implements GroupAccumulator {
   }
 }
 
-/** values() and dc(): the distinct dictionary ids per group, turned into strings at the end. */
+/**
+ * values() and dc(): the distinct dictionary ids per group, turned into strings at the end. Most
+ * groups of a broad search hold one id, kept in a typed array; a Set is made only for a group
+ * that meets a second one.
+ */
 class DistinctValues implements GroupAccumulator {
-  private ids: Set<number>[] = [];
+  private firstIds = new GroupNumbers(-1);
+  private moreIds = new Map<number, Set<number>>();
   constructor(
     private readonly column: DictionaryColumn,
     private readonly countOnly: boolean,
@@ -80,10 +85,17 @@ class DistinctValues implements GroupAccumulator {
   add(group: number, row: number): void {
     const id = this.column.ids[row]!;
     if (this.column.dictionary[id] === null) return;
-    (this.ids[group] ??= new Set()).add(id);
+    const first = this.firstIds.get(group);
+    if (first === -1) this.firstIds.set(group, id);
+    else if (first !== id) {
+      const more = this.moreIds.get(group);
+      if (more) more.add(id);
+      else this.moreIds.set(group, new Set([first, id]));
+    }
   }
   result(group: number): Value {
-    const ids = this.ids[group];
+    const first = this.firstIds.get(group);
+    const ids = first === -1 ? undefined : (this.moreIds.get(group) ?? [first]);
     if (!ids) return this.countOnly ? 0 : null;
     const strings = new Set<string>();
     for (const id of ids) for (const value of entryStrings(this.column, id)) strings.add(value);
