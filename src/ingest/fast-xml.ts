@@ -1,14 +1,16 @@
 /**
  * A fast path for the one-line XmlWinEventLog layout Splunk writes (`<Event xmlns=...><System>
  * ...</System><EventData><Data Name='X'>v</Data>...</EventData></Event>`), working on the raw
- * bytes of a line. It walks the line tag by tag once, hashing every value as it passes, and
- * records where each wanted value is; no string is made here.
+ * bytes of a line. It walks the line tag by tag once and records where each wanted value is; no
+ * string is made and no value hashed here (the interner hashes the values it is given).
  *
  * It accepts only lines whose every `<` opens a simple tag (name, single-space separated quoted
  * attributes without `<`, `>` or `=` in their values). On such lines "the first occurrence of
  * `<Tag`" that the general scanner (xml.ts) looks for is the first tag of that name met in this
  * walk, so both give the same values. Any other line returns false and goes to the general path.
  */
+
+import { viewOf } from './interner.js';
 
 const LT = 0x3c;
 const GT = 0x3e;
@@ -19,47 +21,70 @@ const EQUALS = 0x3d;
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a over `bytes[start, end)`, the hash every value and name is looked up by. */
-export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let hash = FNV_OFFSET;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, FNV_PRIME);
-  return hash;
+/** Bytes a tag or attribute name is made of. */
+const NAME_BYTE = new Uint8Array(256);
+for (const range of ['az', 'AZ', '09']) {
+  for (let c = range.charCodeAt(0); c <= range.charCodeAt(1); c++) NAME_BYTE[c] = 1;
 }
+for (const c of ':_-.') NAME_BYTE[c.charCodeAt(0)] = 1;
 
-function isNameByte(c: number): boolean {
-  return (
-    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x3a || c === 0x5f || c === 0x2d || c === 0x2e
-  );
-}
+/** Bytes an attribute value scan must look at: its quotes, and the ones that make a line decline. */
+const VALUE_STOP = new Uint8Array(256);
+for (const c of [LT, GT, EQUALS, SINGLE_QUOTE, DOUBLE_QUOTE]) VALUE_STOP[c] = 1;
 
-/** A set of ASCII names looked up by the hash and bytes of a name in a line. */
+/** A set of ASCII names, looked up by the bytes of a name in a line. */
 class NameTable {
-  private readonly byHash = new Map<number, number>();
-  private readonly bytes: Uint8Array[] = [];
+  /** Open addressing on nameKey: name index + 1 per cell, 0 when empty. */
+  private readonly cells: Int16Array;
+  private readonly mask: number;
+  private readonly names: Uint8Array[] = [];
 
   constructor(names: readonly string[]) {
+    let size = 64;
+    while (size < names.length * 4) size *= 2;
+    this.cells = new Int16Array(size);
+    this.mask = size - 1;
     names.forEach((name, index) => {
       const bytes = Buffer.from(name, 'latin1');
-      const hash = hashBytes(bytes, 0, bytes.length);
-      // Two known names with one hash would make one of them unreachable: a programming error.
-      if (this.byHash.has(hash)) throw new Error(`name hash collision: ${name}`);
-      this.byHash.set(hash, index);
-      this.bytes.push(bytes);
+      if (bytes.length === 0 || this.find(bytes, 0, bytes.length) !== -1) throw new Error(`bad or repeated name: '${name}'`);
+      let cell = nameKey(bytes, 0, bytes.length) & this.mask;
+      while (this.cells[cell] !== 0) cell = (cell + 1) & this.mask;
+      this.cells[cell] = index + 1;
+      this.names.push(bytes);
     });
   }
 
-  /** Index of the name at `line[start, end)` (hash given), or -1. */
-  find(line: Uint8Array, start: number, end: number, hash: number): number {
-    const index = this.byHash.get(hash);
-    if (index === undefined) return -1;
-    const name = this.bytes[index]!;
-    if (name.length !== end - start) return -1;
-    for (let i = 0; i < name.length; i++) if (name[i] !== line[start + i]) return -1;
-    return index;
+  /** Index of the name at `line[start, end)`, or -1. */
+  find(line: Uint8Array, start: number, end: number): number {
+    if (end <= start) return -1;
+    let cell = nameKey(line, start, end) & this.mask;
+    for (;;) {
+      const index = this.cells[cell]! - 1;
+      if (index < 0) return -1;
+      if (sameName(this.names[index]!, line, start, end)) return index;
+      cell = (cell + 1) & this.mask;
+    }
   }
+}
+
+/** A cheap hash of a non-empty name: its length and three of its bytes. */
+function nameKey(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  const key = length ^ (bytes[start]! << 8) ^ (bytes[end - 1]! << 16) ^ (bytes[start + (length >> 1)]! << 24);
+  return Math.imul(key, 0x9e3779b1) >>> 16;
+}
+
+function sameName(name: Uint8Array, line: Uint8Array, start: number, end: number): boolean {
+  if (name.length !== end - start) return false;
+  for (let i = 0; i < name.length; i++) if (name[i] !== line[start + i]) return false;
+  return true;
+}
+
+/** End of the run of name bytes from `from` (at most `end`). */
+function nameEnd(line: Uint8Array, from: number, end: number): number {
+  let q = from;
+  while (q < end && NAME_BYTE[line[q]!] === 1) q++;
+  return q;
 }
 
 /** The System values the readers provide, under the names the mapping tables use (mappings.ts). */
@@ -83,6 +108,15 @@ const TAG_COMPUTER = 7;
 const TAG_KEYWORDS = 8;
 const TAGS_COUNT = 9;
 const TAGS = new NameTable(['Event', 'Data', 'Provider', 'TimeCreated', 'Security', 'EventID', 'Channel', 'Computer', 'Keywords']);
+const EVENT_NAME = Buffer.from('Event', 'latin1');
+const DATA_NAME = Buffer.from('Data', 'latin1');
+
+/** TAG_EVENT or TAG_DATA for the name of a closing tag, else -1: no other closing tag matters. */
+function closingTagOf(line: Uint8Array, start: number, end: number): number {
+  if (sameName(DATA_NAME, line, start, end)) return TAG_DATA;
+  return sameName(EVENT_NAME, line, start, end) ? TAG_EVENT : -1;
+}
+
 /** Slot of the element text of tags TAG_EVENT_ID.. (elementText in xml.ts). */
 const TEXT_SLOT_OF_TAG = [-1, -1, -1, -1, -1, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS];
 /** The attribute read on tags TAG_PROVIDER..TAG_SECURITY (attributeOf in xml.ts), and its slot. */
@@ -92,6 +126,43 @@ const ATTRIBUTE_SLOT_OF_TAG = [-1, -1, PROVIDER, SYSTEM_TIME, SECURITY_USER_ID];
 const ATTRIBUTE_NAME = 0;
 
 const EVENT_OPEN = Buffer.from('<Event', 'latin1');
+const DATA_OPEN = Buffer.from("<Data Name='", 'latin1');
+const DATA_CLOSE = Buffer.from('</Data>', 'latin1');
+const DATA_CLOSE_LENGTH = DATA_CLOSE.length;
+/** DATA_OPEN as three little-endian 32-bit words, DATA_CLOSE as two overlapping ones (bytes 0-3, 3-6). */
+const DATA_OPEN_WORDS = [0, 4, 8].map((at) => DATA_OPEN.readInt32LE(at));
+const DATA_CLOSE_WORDS = [0, 3].map((at) => DATA_CLOSE.readInt32LE(at));
+
+/** Whether `<Data Name='` is at `at`, within the line. */
+function isDataOpen(view: DataView, at: number, lineEnd: number): boolean {
+  return (
+    at + DATA_OPEN.length <= lineEnd &&
+    view.getInt32(at, true) === DATA_OPEN_WORDS[0] &&
+    view.getInt32(at + 4, true) === DATA_OPEN_WORDS[1] &&
+    view.getInt32(at + 8, true) === DATA_OPEN_WORDS[2]
+  );
+}
+
+/** Whether `</Data>` is at `at`, within the line. */
+function isDataClose(view: DataView, at: number, lineEnd: number): boolean {
+  return at + DATA_CLOSE_LENGTH <= lineEnd && view.getInt32(at, true) === DATA_CLOSE_WORDS[0] && view.getInt32(at + 3, true) === DATA_CLOSE_WORDS[1];
+}
+
+/**
+ * Offset of the first '<' in `line[from, end)`, or `end`. Four bytes a step (a word has a '<'
+ * when some byte of word ^ 0x3c3c3c3c is zero; the lowest flagged byte is the first '<'), as
+ * text is most of a line.
+ */
+function nextLessThan(line: Uint8Array, view: DataView, from: number, end: number): number {
+  let p = from;
+  for (; p + 4 <= end; p += 4) {
+    const x = view.getInt32(p, true) ^ 0x3c3c3c3c;
+    const zero = (x - 0x01010101) & ~x & 0x80808080;
+    if (zero !== 0) return p + ((31 - Math.clz32(zero & -zero)) >> 3);
+  }
+  while (p < end && line[p] !== LT) p++;
+  return p;
+}
 
 /**
  * Finds the values of one event line. Slots 0..6 are SYSTEM_VALUE_NAMES, then one per wanted
@@ -101,36 +172,61 @@ export class WinEventLineScanner {
   readonly slotNames: readonly string[];
   readonly start: Int32Array;
   readonly end: Int32Array;
-  readonly hash: Int32Array;
-  /** 1 when the value is pure ASCII. */
-  readonly ascii: Uint8Array;
+  /** The wanted Data names, then the System value names (a Data value so named is left to the general scanner). */
   private readonly dataNames: NameTable;
-  /** Data names that would compete with a System value: left to the general scanner. */
-  private readonly systemDataNames = new NameTable(SYSTEM_VALUE_NAMES);
+  private readonly wantedDataCount: number;
+  /** viewOf the buffer of the line scanned last (kept while lines come from one buffer). */
+  view = viewOf(new Uint8Array(0));
+  private viewLine: Uint8Array | undefined;
   /** Which element-text tags were met already: only the first one counts, as in xml.ts. */
   private readonly textTagSeen = new Uint8Array(TAGS_COUNT);
 
   constructor(wantedData: readonly string[]) {
     const dataNames = wantedData.filter((name) => !(SYSTEM_VALUE_NAMES as readonly string[]).includes(name));
     this.slotNames = [...SYSTEM_VALUE_NAMES, ...dataNames];
-    this.dataNames = new NameTable(dataNames);
+    this.dataNames = new NameTable([...dataNames, ...SYSTEM_VALUE_NAMES]);
+    this.wantedDataCount = dataNames.length;
     const slots = this.slotNames.length;
     this.start = new Int32Array(slots);
     this.end = new Int32Array(slots);
-    this.hash = new Int32Array(slots);
-    this.ascii = new Uint8Array(slots);
   }
 
-  private set(slot: number, start: number, end: number, hash: number, ascii: boolean): void {
+  private set(slot: number, start: number, end: number): void {
     this.start[slot] = start;
     this.end[slot] = end;
-    this.hash[slot] = hash;
-    this.ascii[slot] = ascii ? 1 : 0;
+  }
+
+  /**
+   * Where the name ends in `<Data Name='name'>` at `at` (already known to start with DATA_OPEN):
+   * the offset of the closing quote, or -1 when the tag is anything else (more attributes,
+   * self-closed, a byte the general walk declines), which the general walk then reads.
+   */
+  private dataNameEnd(line: Uint8Array, at: number, lineEnd: number): number {
+    for (let q = at + DATA_OPEN.length; q < lineEnd; q++) {
+      const c = line[q]!;
+      if (VALUE_STOP[c] === 1) {
+        if (c === SINGLE_QUOTE) return line[q + 1] === GT ? q : -1;
+        if (c !== DOUBLE_QUOTE) return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The slot of the Data value named `line[start, end)`: -2 not wanted, -3 a System value name. */
+  private dataSlot(line: Uint8Array, start: number, end: number): number {
+    const index = this.dataNames.find(line, start, end);
+    if (index === -1) return -2;
+    return index < this.wantedDataCount ? SYSTEM_VALUE_NAMES.length + index : -3;
   }
 
   /** Scans `line[lineStart, lineEnd)`; false when the line is not in the simple layout. */
   scan(line: Uint8Array, lineStart: number, lineEnd: number): boolean {
     if (lineEnd - lineStart < 16) return false;
+    if (line !== this.viewLine) {
+      this.view = viewOf(line);
+      this.viewLine = line;
+    }
+    const view = this.view;
     for (let i = 0; i < EVENT_OPEN.length; i++) if (line[lineStart + i] !== EVENT_OPEN[i]) return false;
     const afterEvent = line[lineStart + EVENT_OPEN.length];
     if (afterEvent !== SPACE && afterEvent !== GT) return false;
@@ -142,17 +238,20 @@ export class WinEventLineScanner {
     let textSlot = -2;
     let inData = false;
     for (;;) {
-      // p is at '<'.
-      if (line[p + 1] === SLASH) {
-        let hash = FNV_OFFSET;
-        let q = p + 2;
-        for (; q < lineEnd; q++) {
-          const c = line[q]!;
-          if (!isNameByte(c)) break;
-          hash = Math.imul(hash ^ c, FNV_PRIME);
-        }
+      // p is at '<'. First the two tags most of a line is made of, `<Data Name='...'>` and
+      // `</Data>`, matched whole; then any tag (which reads those two the same way).
+      const dataNameEnd = !inData && isDataOpen(view, p, lineEnd) ? this.dataNameEnd(line, p, lineEnd) : -1;
+      if (inData && isDataClose(view, p, lineEnd)) {
+        inData = false;
+        p += DATA_CLOSE_LENGTH;
+      } else if (dataNameEnd > 0) {
+        textSlot = this.dataSlot(line, p + DATA_OPEN.length, dataNameEnd);
+        inData = true;
+        p = dataNameEnd + 2;
+      } else if (line[p + 1] === SLASH) {
+        const q = nameEnd(line, p + 2, lineEnd);
         if (q === p + 2 || line[q] !== GT) return false;
-        const tag = TAGS.find(line, p + 2, q, hash);
+        const tag = closingTagOf(line, p + 2, q);
         if (inData !== (tag === TAG_DATA)) return false;
         inData = false;
         p = q + 1;
@@ -162,15 +261,9 @@ export class WinEventLineScanner {
         }
       } else {
         if (inData) return false;
-        let hash = FNV_OFFSET;
-        let q = p + 1;
-        for (; q < lineEnd; q++) {
-          const c = line[q]!;
-          if (!isNameByte(c)) break;
-          hash = Math.imul(hash ^ c, FNV_PRIME);
-        }
+        let q = nameEnd(line, p + 1, lineEnd);
         if (q === p + 1) return false;
-        const tag = TAGS.find(line, p + 1, q, hash);
+        const tag = TAGS.find(line, p + 1, q);
         const follower = line[q];
         const followedBySpace = follower === SPACE;
         // Attributes: ( ' ' name '=' quote value quote )*
@@ -181,39 +274,29 @@ export class WinEventLineScanner {
         if (attributeWanted) attributeTagSeen |= 1 << tag;
         while (line[q] === SPACE) {
           const nameStart = q + 1;
-          let nameHash = FNV_OFFSET;
-          q = nameStart;
-          for (; q < lineEnd; q++) {
-            const c = line[q]!;
-            if (!isNameByte(c)) break;
-            nameHash = Math.imul(nameHash ^ c, FNV_PRIME);
-          }
-          const nameEnd = q;
-          if (nameEnd === nameStart || line[q] !== EQUALS) return false;
+          q = nameEnd(line, nameStart, lineEnd);
+          const attributeEnd = q;
+          if (attributeEnd === nameStart || line[q] !== EQUALS) return false;
           const quote = line[q + 1];
           if (quote !== SINGLE_QUOTE && quote !== DOUBLE_QUOTE) return false;
           const valueStart = q + 2;
-          let valueHash = FNV_OFFSET;
-          let high = 0;
           q = valueStart;
           for (; q < lineEnd; q++) {
             const c = line[q]!;
-            if (c === quote) break;
-            if (c === LT || c === GT || c === EQUALS) return false;
-            high |= c;
-            valueHash = Math.imul(valueHash ^ c, FNV_PRIME);
+            if (VALUE_STOP[c] === 1) {
+              if (c === quote) break;
+              if (c === LT || c === GT || c === EQUALS) return false;
+            }
           }
           if (q >= lineEnd) return false;
           const valueEnd = q;
           q++;
           if (attributeWanted && this.start[ATTRIBUTE_SLOT_OF_TAG[tag]!]! === -1) {
-            if (ATTRIBUTES.find(line, nameStart, nameEnd, nameHash) === ATTRIBUTE_OF_TAG[tag]) {
-              this.set(ATTRIBUTE_SLOT_OF_TAG[tag]!, valueStart, valueEnd, valueHash, high < 0x80);
+            if (ATTRIBUTES.find(line, nameStart, attributeEnd) === ATTRIBUTE_OF_TAG[tag]) {
+              this.set(ATTRIBUTE_SLOT_OF_TAG[tag]!, valueStart, valueEnd);
             }
-          } else if (tag === TAG_DATA && firstAttribute && ATTRIBUTES.find(line, nameStart, nameEnd, nameHash) === ATTRIBUTE_NAME) {
-            const slot = this.dataNames.find(line, valueStart, valueEnd, valueHash);
-            if (slot !== -1) dataSlot = SYSTEM_VALUE_NAMES.length + slot;
-            else if (this.systemDataNames.find(line, valueStart, valueEnd, valueHash) !== -1) dataSlot = -3;
+          } else if (tag === TAG_DATA && firstAttribute && ATTRIBUTES.find(line, nameStart, attributeEnd) === ATTRIBUTE_NAME) {
+            dataSlot = this.dataSlot(line, valueStart, valueEnd);
           }
           firstAttribute = false;
         }
@@ -238,23 +321,16 @@ export class WinEventLineScanner {
       }
       // Text up to the next '<'.
       const textStart = p;
-      let hash = FNV_OFFSET;
-      let high = 0;
-      for (; p < lineEnd; p++) {
-        const c = line[p]!;
-        if (c === LT) break;
-        high |= c;
-        hash = Math.imul(hash ^ c, FNV_PRIME);
-      }
+      p = nextLessThan(line, view, p, lineEnd);
       if (p >= lineEnd) return false;
       if (textSlot !== -2) {
         if (textSlot === -3) {
           if (p > textStart) return false;
         } else if (textSlot >= SYSTEM_VALUE_NAMES.length) {
           // Data: first non-empty value wins; an empty one gives no field (xml.ts).
-          if (p > textStart && this.start[textSlot] === -1) this.set(textSlot, textStart, p, hash, high < 0x80);
+          if (p > textStart && this.start[textSlot] === -1) this.set(textSlot, textStart, p);
         } else if (textSlot >= 0) {
-          this.set(textSlot, textStart, p, hash, high < 0x80);
+          this.set(textSlot, textStart, p);
         }
         textSlot = -2;
       }

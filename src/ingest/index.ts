@@ -14,10 +14,10 @@ import {
   SYSMON_PROCESS_CREATE,
   type InputKind,
 } from '../datamodel/mappings.js';
-import { compileMapper, compileSlotMapper, type ProcessRowValues, type RawSlots, type RowMapper, type SlotMapper } from '../datamodel/mapper.js';
+import { compileMapper, compileSlotMapper, type ProcessRowValues, type RowMapper, type SlotMapper } from '../datamodel/mapper.js';
 import { PROCESSES_STORE_FIELDS } from '../datamodel/models.js';
 import { StoreBuilder } from '../store/builder.js';
-import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
+import { NULL_ID, type ColumnarStore, type DictionaryColumn } from '../store/types.js';
 import { readFilesInParallel, workerAvailable } from './parallel.js';
 import { readClassicEvent } from './classic.js';
 import { readJsonEvent } from './json.js';
@@ -148,6 +148,75 @@ function windowsKindOf(provider: string | undefined, channel: string | undefined
 /** Raw values of the System elements that are kept only when not empty (setElement in xml.ts). */
 const KEPT_WHEN_NOT_EMPTY = new Set([CHANNEL, COMPUTER, KEYWORDS]);
 
+/** An Int32Array that holds index `index`, grown by doubling; new room is 0. */
+function withRoom(array: Int32Array<ArrayBuffer>, index: number): Int32Array<ArrayBuffer> {
+  if (index < array.length) return array;
+  const grown = new Int32Array(Math.max(index + 1, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
+/**
+ * Column ids by interner entry, for one column of one input kind, so that a repeated value skips
+ * the store dictionary's Map (its lookups were a fifth of the ingest time). Most columns are an
+ * alias of one raw slot: the row's value is then that entry's own text, whose id only needs
+ * `textIds[entry]`. Other columns derive their value from the slot (process_name from Image),
+ * so the cached value is checked against the row's value before its id is reused.
+ */
+class EntryIds {
+  /** Id of the entry's own text; 0 while unknown. */
+  private textIds = new Int32Array(1024);
+  private readonly derivedValues: (string | undefined)[] = [];
+  private derivedIds = new Int32Array(1024);
+  /**
+   * Values this cache added to the column as new. While they are the whole dictionary (each the
+   * text of a different entry), an entry without an id holds a value the column lacks: it is
+   * added without a Map lookup. Most ProcessGuids and command lines are met once.
+   */
+  private added = 0;
+
+  constructor(
+    private readonly builder: StoreBuilder,
+    private readonly column: number,
+  ) {}
+
+  /** The id of the text of `entry`. */
+  idOfText(entry: number, text: string): number {
+    const known = entry < this.textIds.length ? this.textIds[entry]! : 0;
+    if (known !== 0) return known;
+    const id = this.builder.dictionarySize(this.column) === this.added + 1 ? this.addNew(text) : this.builder.idOf(this.column, text);
+    this.textIds = withRoom(this.textIds, entry);
+    this.textIds[entry] = id;
+    return id;
+  }
+
+  /** The id of `value`, which some transform made of the text of `entry`. */
+  idOfDerived(entry: number, value: string): number {
+    if (entry < this.derivedValues.length && this.derivedValues[entry] === value) return this.derivedIds[entry]!;
+    const id = this.builder.idOf(this.column, value);
+    while (this.derivedValues.length <= entry) this.derivedValues.push(undefined);
+    this.derivedIds = withRoom(this.derivedIds, entry);
+    this.derivedValues[entry] = value;
+    this.derivedIds[entry] = id;
+    return id;
+  }
+
+  private addNew(value: string): number {
+    this.added++;
+    return this.builder.addNewValue(this.column, value);
+  }
+}
+
+/** How the fast path turns one input kind's slots into a row of ids. */
+interface KindRows {
+  mapper: SlotMapper;
+  requiredSlot: number;
+  /** Per column: the slot its value is derived from, or -1 (constants, calculated fields). */
+  keySlot: Int32Array;
+  /** Per column with a key slot: its ids by that slot's entries. */
+  entryIds: (EntryIds | undefined)[];
+}
+
 /**
  * The single-line XmlWinEventLog fast path (fast-xml.ts): from a line's bytes straight to a
  * store row, with the same outcome as scanXmlEvent + windowsEvent. It declines (returns false)
@@ -156,30 +225,48 @@ const KEPT_WHEN_NOT_EMPTY = new Set([CHANNEL, COMPUTER, KEYWORDS]);
  */
 class FastXmlPath {
   readonly scanner = new WinEventLineScanner([...WANTED_DATA]);
-  private readonly interner = new ByteInterner();
+  /** One interner per slot, so each slot numbers its values densely (EntryIds are arrays). */
+  private readonly interners: ByteInterner[];
+  /** Interner entry of each slot's value on the current line; -1 when absent. */
+  private readonly entries: Int32Array;
   private readonly raw: (string | undefined)[];
-  private readonly mappers = new Map<InputKind, SlotMapper>();
+  private readonly kinds = new Map<InputKind, KindRows>();
   /** Slots some mapper reads; only these are made into strings. */
   private readonly usedSlots: number[];
-  private readonly requiredSlot = new Map<InputKind, number>();
+  private readonly values: ProcessRowValues = new Array<string | null>(PROCESSES_STORE_FIELDS.length).fill(null);
+  private readonly ids = new Int32Array(PROCESSES_STORE_FIELDS.length);
+  /** 1 for the slots in KEPT_WHEN_NOT_EMPTY. */
+  private readonly keptWhenNotEmpty: Uint8Array;
 
-  constructor() {
+  constructor(private readonly builder: StoreBuilder) {
     const slotNames = this.scanner.slotNames;
     const slotOf = (name: string): number => slotNames.indexOf(name);
     this.raw = new Array<string | undefined>(slotNames.length).fill(undefined);
+    this.interners = slotNames.map(() => new ByteInterner());
+    this.entries = new Int32Array(slotNames.length).fill(-1);
+    this.keptWhenNotEmpty = Uint8Array.from(slotNames, (_, slot) => (KEPT_WHEN_NOT_EMPTY.has(slot) ? 1 : 0));
     const used = new Set<number>();
     for (const kind of [SYSMON_PROCESS_CREATE, SECURITY_PROCESS_CREATE]) {
-      this.mappers.set(kind, compileSlotMapper(kind, slotOf));
-      for (const rule of kind.rules) for (const name of rule.from) used.add(slotOf(name));
-      this.requiredSlot.set(kind, slotOf(REQUIRED_FIELD.get(kind)!));
+      const keySlot = new Int32Array(PROCESSES_STORE_FIELDS.length).fill(-1);
+      for (const rule of kind.rules) {
+        for (const name of rule.from) used.add(slotOf(name));
+        if (rule.from.length > 0) keySlot[PROCESSES_STORE_FIELDS.indexOf(rule.field)] = slotOf(rule.from[0]!);
+      }
+      const entryIds = [...keySlot].map((slot, column) => (slot >= 0 ? new EntryIds(builder, column) : undefined));
+      const requiredSlot = slotOf(REQUIRED_FIELD.get(kind)!);
+      this.kinds.set(kind, { mapper: compileSlotMapper(kind, slotOf), requiredSlot, keySlot, entryIds });
     }
     used.delete(-1);
     this.usedSlots = [...used].sort((a, b) => a - b);
   }
 
+  /** Interns the value of `slot` on the line scanned last; its text. */
   private text(bytes: Buffer, slot: number): string {
     const scan = this.scanner;
-    return this.interner.intern(bytes, scan.start[slot]!, scan.end[slot]!, scan.hash[slot]!, scan.ascii[slot] === 1);
+    const interner = this.interners[slot]!;
+    const entry = interner.entry(bytes, scan.view, scan.start[slot]!, scan.end[slot]!);
+    this.entries[slot] = entry;
+    return interner.text(entry);
   }
 
   /** Reads one line into `ingest`; false, having changed nothing, to decline it. */
@@ -198,17 +285,41 @@ class FastXmlPath {
       ingest.countOther(`${provider ?? channel ?? 'unknown'}/${eventId}`);
       return true;
     }
-    if (scan.start[SYSTEM_TIME]! < 0 || scan.start[this.requiredSlot.get(kind)!]! < 0) return false;
+    const rows = this.kinds.get(kind)!;
+    if (scan.start[SYSTEM_TIME]! < 0 || scan.start[rows.requiredSlot]! < 0) return false;
     const time = parseIsoTimeBytes(bytes, scan.start[SYSTEM_TIME]!, scan.end[SYSTEM_TIME]!);
     if (time === undefined) return false;
     const raw = this.raw;
     for (const slot of this.usedSlots) {
       const valueStart = scan.start[slot]!;
-      raw[slot] =
-        valueStart < 0 || (KEPT_WHEN_NOT_EMPTY.has(slot) && scan.end[slot] === valueStart) ? undefined : this.text(bytes, slot);
+      if (valueStart < 0 || (scan.end[slot] === valueStart && this.keptWhenNotEmpty[slot] === 1)) {
+        raw[slot] = undefined;
+        this.entries[slot] = -1;
+      } else {
+        raw[slot] = this.text(bytes, slot);
+      }
     }
-    ingest.addMappedRow(time, this.mappers.get(kind)!, raw);
+    this.addRow(time, rows);
+    ingest.countRow();
     return true;
+  }
+
+  private addRow(time: number, rows: KindRows): void {
+    const values = this.values;
+    rows.mapper(this.raw, values);
+    for (let column = 0; column < values.length; column++) {
+      const value = values[column];
+      if (value === null || value === undefined) {
+        this.ids[column] = NULL_ID;
+        continue;
+      }
+      const slot = rows.keySlot[column]!;
+      const entry = slot < 0 ? -1 : this.entries[slot]!;
+      if (entry < 0) this.ids[column] = this.builder.idOf(column, value);
+      else if (value === this.raw[slot]) this.ids[column] = rows.entryIds[column]!.idOfText(entry, value);
+      else this.ids[column] = rows.entryIds[column]!.idOfDerived(entry, value);
+    }
+    this.builder.addIds(time, this.ids);
   }
 }
 
@@ -231,7 +342,7 @@ class Ingest implements RecordHandler {
   private readonly fields = new Map<string, string>();
   private readonly values: ProcessRowValues = new Array<string | null>(PROCESSES_STORE_FIELDS.length).fill(null);
   private readonly mappers = new Map<InputKind, RowMapper>();
-  private readonly fast = new FastXmlPath();
+  private readonly fast = new FastXmlPath(this.builder);
 
   constructor(private readonly strict: boolean) {}
 
@@ -239,10 +350,8 @@ class Ingest implements RecordHandler {
     return this.fast.read(bytes, start, end, this);
   }
 
-  /** Adds the row `mapper` makes of `raw`. */
-  addMappedRow(time: number, mapper: SlotMapper, raw: RawSlots): void {
-    mapper(raw, this.values);
-    this.builder.addRow(time, this.values);
+  /** Counts a row the fast path added to the builder. */
+  countRow(): void {
     this.records++;
     this.fileRecords++;
   }

@@ -12,6 +12,12 @@ class ColumnBuilder {
   ids: IdArray = new Uint8Array(INITIAL_CAPACITY);
   readonly dictionary: DictionaryEntry[] = [null];
   private readonly idByValue = new Map<string, number>();
+  /**
+   * How many dictionary entries (null included) are in `idByValue`. Values added with `addNew`
+   * are put in the Map only when a lookup needs it: a caller that already knows a value is new
+   * (ProcessGuid, most command lines) thus never pays for a Map that large.
+   */
+  private mapped = 1;
   /** Largest id the current `ids` width can hold. */
   private maxId = 0xff;
   /** The last value looked up: consecutive rows often repeat it (host, sourcetype, ...). */
@@ -20,16 +26,31 @@ class ColumnBuilder {
 
   idOf(value: string): number {
     if (value === this.lastValue) return this.lastId;
+    if (this.mapped < this.dictionary.length) this.mapPending();
     let id = this.idByValue.get(value);
     if (id === undefined) {
       id = this.dictionary.length;
       this.dictionary.push(value);
       this.idByValue.set(value, id);
+      this.mapped++;
       if (id > this.maxId) this.widen();
     }
     this.lastValue = value;
     this.lastId = id;
     return id;
+  }
+
+  /** Adds `value`, which must not be in the dictionary yet; its id. */
+  addNew(value: string): number {
+    const id = this.dictionary.length;
+    this.dictionary.push(value);
+    if (id > this.maxId) this.widen();
+    return id;
+  }
+
+  private mapPending(): void {
+    for (let id = this.mapped; id < this.dictionary.length; id++) this.idByValue.set(this.dictionary[id] as string, id);
+    this.mapped = this.dictionary.length;
   }
 
   /** Copies the ids into the next wider array type. */
@@ -69,6 +90,35 @@ export class StoreBuilder {
 
   get rowCount(): number {
     return this.rows;
+  }
+
+  /** The id of `value` in column `column` (an index into `fields`), adding it when new. */
+  idOf(column: number, value: string): number {
+    return this.columns[column]!.idOf(value);
+  }
+
+  /** Number of entries in the dictionary of column `column`, the null entry included. */
+  dictionarySize(column: number): number {
+    return this.columns[column]!.dictionary.length;
+  }
+
+  /**
+   * Adds `value` to column `column`'s dictionary and returns its id, without looking it up: for
+   * callers that know the value is not there yet (see ColumnBuilder.mapped).
+   */
+  addNewValue(column: number, value: string): number {
+    return this.columns[column]!.addNew(value);
+  }
+
+  /**
+   * Appends one row given as ids (from `idOf`, or NULL_ID); for callers that keep their own
+   * value -> id caches and so skip the dictionary lookups of addRow.
+   */
+  addIds(time: number, ids: ArrayLike<number>): void {
+    if (this.rows === this.capacity) this.grow();
+    const row = this.rows++;
+    this.time[row] = time;
+    for (let i = 0; i < this.columns.length; i++) this.columns[i]!.ids[row] = ids[i]!;
   }
 
   /** Appends one row; `values[i]` is the value of `fields[i]`, null when absent. */

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { WinEventLineScanner } from '../../src/ingest/fast-xml.js';
 import { loadEndpointProcesses } from '../../src/ingest/index.js';
+import { scanXmlEvent } from '../../src/ingest/xml.js';
 import { fixtures, repoRoot, storeRows } from './helpers.js';
 
 // The one-line XmlWinEventLog fast path (src/ingest/fast-xml.ts) must give exactly what the
@@ -59,6 +61,57 @@ describe('one-line XmlWinEventLog fast path', () => {
     expect(fast[4]!.process).toMatch(/^&lt;x&gt; /);
     // A Data element named like a System value does not replace <Computer>.
     expect(fast[5]!.dest).toBe(fast[0]!.dest);
+  });
+});
+
+describe('one-line fast path: values and ids', () => {
+  it('finds every value where the general scanner does, at any offset and value length', () => {
+    const scanner = new WinEventLineScanner(['Image', 'CommandLine', 'User']);
+    for (let length = 0; length <= 12; length++) {
+      const value = 'abcdefghijkl'.slice(0, length);
+      const line =
+        "<Event xmlns='x'><System><Provider Name='P'/><EventID>1</EventID><Computer>h</Computer>" +
+        `<TimeCreated SystemTime='2024-01-01T00:00:00Z'/></System><EventData><Data Name='Image'>${value}</Data>` +
+        `<Data Name='User'>u${value}</Data><Data Name='CommandLine'>${value}x</Data></EventData></Event>`;
+      const fields = new Map<string, string>();
+      expect(scanXmlEvent(line, fields, new Set(['Image', 'CommandLine', 'User']))).toBeUndefined();
+      for (let pad = 0; pad < 8; pad++) {
+        const bytes = Buffer.from(' '.repeat(pad) + line + '\n', 'latin1');
+        expect(scanner.scan(bytes, pad, pad + line.length)).toBe(true);
+        const found = new Map<string, string>();
+        scanner.slotNames.forEach((name, slot) => {
+          if (scanner.start[slot]! >= 0) found.set(name, bytes.toString('latin1', scanner.start[slot], scanner.end[slot]));
+        });
+        expect(found).toEqual(fields);
+      }
+    }
+  });
+
+  it('gives the ids and dictionaries of the general path when both paths meet the same values', async () => {
+    const sysmon = readFileSync(sysmonLog, 'utf8').split('\n').filter((line) => line.startsWith('<Event'));
+    const security = readFileSync(securityLog, 'utf8').split('\n').filter((line) => line.startsWith('<Event'));
+    // Repeated and new values (over 255 of them, to widen the id columns) in the same columns,
+    // each event read by the fast path or, split over two lines, by the general path.
+    const lines: string[] = [];
+    for (let i = 0; i < 900; i++) {
+      const source = i % 5 === 0 ? security[i % security.length]! : sysmon[i % sysmon.length]!;
+      const event = source
+        .replaceAll(/<Data Name='(ProcessGuid|ProcessId|NewProcessId)'>[^<]*</g, `<Data Name='$1'>$1-${i % 400}<`)
+        .replace(/<Data Name='(CommandLine)'>/, `<Data Name='$1'>run ${i % 3 === 0 ? i : 7} `);
+      lines.push(i % 4 === 1 || (i > 300 && i % 7 === 0) ? splitEvents(event) : event);
+    }
+    const mixed = await loadEndpointProcesses([writeTemp('mixed.log', lines.join('\n') + '\n')]);
+    const general = await loadEndpointProcesses([writeTemp('general.log', lines.map(splitEvents).join('\n') + '\n')]);
+    expect(mixed.store.rowCount).toBe(general.store.rowCount);
+    expect(mixed.store.rowCount).toBeGreaterThan(700);
+    expect(mixed.store.fields).toEqual(general.store.fields);
+    for (const field of general.store.fields) {
+      expect(mixed.store.column(field)!.dictionary).toEqual(general.store.column(field)!.dictionary);
+      expect([...mixed.store.column(field)!.ids]).toEqual([...general.store.column(field)!.ids]);
+    }
+    expect(mixed.store.column('process_id')!.ids).toBeInstanceOf(Uint16Array);
+    expect([...mixed.store.time]).toEqual([...general.store.time]);
+    expect(mixed.report.summary()).toBe(general.report.summary());
   });
 });
 

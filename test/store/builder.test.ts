@@ -56,6 +56,31 @@ describe('StoreBuilder', () => {
     expect([...b.time]).toEqual([...a.time].map((_, i) => i));
   });
 
+  it('gives the ids addRow gives when rows come as ids, with values added unlooked-up', () => {
+    const values = Array.from({ length: 700 }, (_, i) => [`guid-${i}`, `v${i % 300}`] as const);
+    const byRow = new StoreBuilder(['guid', 'v']);
+    values.forEach(([guid, v], i) => byRow.addRow(i, [guid, v]));
+    const byIds = new StoreBuilder(['guid', 'v']);
+    values.forEach(([guid, v], i) => {
+      // Every guid is new: added without a lookup, as the ingest does for a value it knows is new.
+      expect(byIds.dictionarySize(0)).toBe(i + 1);
+      byIds.addIds(i, [byIds.addNewValue(0, guid), byIds.idOf(1, v)]);
+    });
+    // A later lookup finds the values added without one.
+    expect(byIds.idOf(0, 'guid-3')).toBe(4);
+    expect(byIds.idOf(0, 'guid-699')).toBe(700);
+    byIds.addIds(700, [byIds.idOf(0, 'guid-5'), NULL_ID]);
+    byRow.addRow(700, ['guid-5', null]);
+    const a = byRow.build();
+    const b = byIds.build();
+    for (const field of ['guid', 'v']) {
+      expect([...b.column(field)!.ids]).toEqual([...a.column(field)!.ids]);
+      expect(b.column(field)!.dictionary).toEqual(a.column(field)!.dictionary);
+    }
+    expect(b.column('guid')!.ids).toBeInstanceOf(Uint16Array);
+    expect([...b.time]).toEqual([...a.time]);
+  });
+
   it('lists only fields that some row has', () => {
     const builder = new StoreBuilder(['a', 'b']);
     builder.addRow(0, ['x', null]);
