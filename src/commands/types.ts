@@ -31,6 +31,11 @@ export interface CommandDefinition<N extends CommandNodeBase = CommandNodeBase> 
    * adds to the results (`inputlookup append=t`, `makeresults` is not one of them).
    */
   allowedAfterFirst?(node: N): boolean;
+  /**
+   * Whether the command takes its input unforced (core/column-table.ts DeferredTable) and forces
+   * it only if it needs the results; other commands always get the work done.
+   */
+  takesDeferred?: boolean;
   /** Subsearches the command holds, run before it (join, append, search [...]). */
   subsearches?(node: N): Pipeline[];
 }

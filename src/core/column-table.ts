@@ -236,3 +236,30 @@ export function columnTableOf(table: ResultTable): ColumnTable {
   for (let i = 0; i < rows.length; i++) all[i] = i;
   return new ColumnTable(table.columns, data, all, rows.length);
 }
+
+/**
+ * A table whose work is put off until a command needs it. tstats hands one on, so that `join`
+ * can see its subsearch gave nothing (an inner join then keeps nothing) before a million
+ * groups are formed; the executor forces it for every other command.
+ */
+export class DeferredTable implements ResultTable {
+  private built: ResultTable | undefined;
+  constructor(
+    private readonly names: readonly string[],
+    private readonly build: () => ResultTable,
+  ) {}
+  get columns(): string[] {
+    return [...this.names];
+  }
+  get rows(): Row[] {
+    return this.force().rows;
+  }
+  force(): ResultTable {
+    return (this.built ??= this.build());
+  }
+}
+
+/** The table itself, or the work a deferred table put off, done. */
+export function forced(table: ResultTable): ResultTable {
+  return table instanceof DeferredTable ? table.force() : table;
+}
