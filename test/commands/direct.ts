@@ -10,16 +10,14 @@ export function table(columns: string[], ...rows: Record<string, Value>[]): Resu
   return { columns, rows: rows.map((r) => new Map(Object.entries(r)) as Row) };
 }
 
-export function runCommand(spl: string, input: ResultTable, options: { tz?: string } = {}): { table: ResultTable; warnings: string[] } {
-  const text = `| tstats count from datamodel=Endpoint.Processes | ${spl}`;
-  const node = parseSearch(text).commands[1]!;
-  const warnings: string[] = [];
-  const ctx: ExecContext = {
+/** An execution context without data models, for running commands directly. */
+export function directContext(text: string, warnings: string[], tz = 'UTC'): ExecContext {
+  return {
     text,
     now: 1_600_000_000,
-    tz: options.tz ?? 'UTC',
+    tz,
     timeRange: {},
-    evalContext: { now: 1_600_000_000, tz: options.tz ?? 'UTC' },
+    evalContext: { now: 1_600_000_000, tz },
     dataset: () => {
       throw new Error('no datasets in direct command tests');
     },
@@ -30,6 +28,13 @@ export function runCommand(spl: string, input: ResultTable, options: { tz?: stri
     columnar: false,
     limitResults: (t) => t,
   };
+}
+
+export function runCommand(spl: string, input: ResultTable, options: { tz?: string } = {}): { table: ResultTable; warnings: string[] } {
+  const text = `| tstats count from datamodel=Endpoint.Processes | ${spl}`;
+  const node = parseSearch(text).commands[1]!;
+  const warnings: string[] = [];
+  const ctx = directContext(text, warnings, options.tz);
   const definition = findCommand(node.name)!;
   // Taken before the row path runs: some commands change their input rows in place.
   const columnarInput = columnTableOf(input);

@@ -4,7 +4,12 @@
  * no field list = the fields common to both result sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findCommand } from '../../src/commands/index.js';
+import { DeferredTable } from '../../src/core/column-table.js';
+import type { ResultTable } from '../../src/core/values.js';
 import type { Session } from '../../src/index.js';
+import { parseSearch } from '../../src/parse/parser.js';
+import { directContext } from './direct.js';
 import { plain, sessionWith, tempFolder } from '../lookup/helpers.js';
 
 let session: Session;
@@ -56,5 +61,28 @@ describe('join', () => {
 
   it('puts subsearch-only columns after the main columns', () => {
     expect(session.run('| inputlookup left.csv | join id [| inputlookup right.csv]').columns).toEqual(['id', 'host', 'v', 'extra']);
+  });
+});
+
+describe('join over results formed on demand', () => {
+  const run = (spl: string, input: ResultTable): ResultTable => {
+    const text = `| makeresults | ${spl}`;
+    const node = parseSearch(text).commands[1]!;
+    return findCommand('join')!.execute(node, input, directContext(text, []));
+  };
+  const neverFormed = (): DeferredTable =>
+    new DeferredTable(['id', 'v'], () => {
+      throw new Error('the main results were formed');
+    });
+
+  it('an inner join with an empty subsearch keeps nothing without forming the main results', () => {
+    const result = run('join id [| makeresults | where 1=2]', neverFormed());
+    expect(result.rows).toEqual([]);
+    expect(result.columns).toEqual(['id', 'v', '_time']);
+  });
+
+  it('forms them when the subsearch has results, or for an outer join', () => {
+    expect(() => run('join id [| makeresults | eval id=1]', neverFormed())).toThrow('the main results were formed');
+    expect(() => run('join type=outer id [| makeresults | where 1=2]', neverFormed())).toThrow('the main results were formed');
   });
 });
