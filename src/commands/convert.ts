@@ -3,8 +3,9 @@
  * (DOC S9, CONF S1). ctime/mktime use `timeformat`, default `%m/%d/%Y %H:%M:%S`, rendered in
  * the search's zone. Without AS the values are replaced; with AS the original stays.
  */
-import { computedColumn, isColumnTable, mappedColumn, type ColumnTable } from '../core/column-table.js';
+import { computedColumn, deferredThrough, isColumnTable, mappedColumn, type ColumnTable } from '../core/column-table.js';
 import type { Span } from '../core/errors.js';
+import type { ResultTable } from '../core/values.js';
 import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Scalar, type Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { LParen, RParen } from '../parse/tokens.js';
@@ -170,36 +171,42 @@ export default defineCommand<ConvertNode>({
     const list = node.conversions.map((c) => `${c.fn}(${c.field})${c.as ? ` as ${c.as}` : ''}`).join(', ');
     return { note: `converts ${list}${node.conversions.some((c) => c.fn === 'ctime' || c.fn === 'mktime') ? ` with timeformat "${node.timeformat}"` : ''}` };
   },
+  // Its columns follow from the input's columns: it can wait for a deferred input.
+  takesDeferred: true,
   execute(node, input, ctx) {
-    const columns = [...input.columns];
-    const plans = node.conversions.map((conversion) => {
-      const sources = conversion.field.includes('*')
-        ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined)
-        : [conversion.field];
-      return { conversion, sources };
-    });
-    for (const { conversion, sources } of plans) {
-      if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
-    }
-    if (isColumnTable(input)) return convertColumns(input, columns, plans, node.timeformat, ctx.tz);
-    // Rows belong to this stage of the pipeline, so they are changed in place. Conversions read
-    // the values as they were before the command, so `ctime(a) as b, ctime(b)` sees the old b.
-    const originals: Value[] = [];
-    for (const row of input.rows) {
-      originals.length = 0;
-      for (const { sources } of plans) for (const source of sources) originals.push(row.get(source) ?? null);
-      let index = 0;
-      for (const { conversion, sources } of plans) {
-        for (const source of sources) {
-          const value = originals[index++]!;
-          if (isNull(value)) continue;
-          const converted = convertValue(value, converters[conversion.fn], node.timeformat, ctx.tz);
-          const target = conversion.as ?? source;
-          if (converted === null) row.delete(target);
-          else row.set(target, converted);
-        }
-      }
-    }
-    return { columns, rows: input.rows };
+    return deferredThrough(input, (table) => convertTable(node, table, ctx.tz), ctx.warn);
   },
 });
+
+function convertTable(node: ConvertNode, input: ResultTable, tz: string): ResultTable {
+  const columns = [...input.columns];
+  const plans = node.conversions.map((conversion) => {
+    const sources = conversion.field.includes('*')
+      ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined)
+      : [conversion.field];
+    return { conversion, sources };
+  });
+  for (const { conversion, sources } of plans) {
+    if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
+  }
+  if (isColumnTable(input)) return convertColumns(input, columns, plans, node.timeformat, tz);
+  // Rows belong to this stage of the pipeline, so they are changed in place. Conversions read
+  // the values as they were before the command, so `ctime(a) as b, ctime(b)` sees the old b.
+  const originals: Value[] = [];
+  for (const row of input.rows) {
+    originals.length = 0;
+    for (const { sources } of plans) for (const source of sources) originals.push(row.get(source) ?? null);
+    let index = 0;
+    for (const { conversion, sources } of plans) {
+      for (const source of sources) {
+        const value = originals[index++]!;
+        if (isNull(value)) continue;
+        const converted = convertValue(value, converters[conversion.fn], node.timeformat, tz);
+        const target = conversion.as ?? source;
+        if (converted === null) row.delete(target);
+        else row.set(target, converted);
+      }
+    }
+  }
+  return { columns, rows: input.rows };
+}

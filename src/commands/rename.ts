@@ -6,7 +6,7 @@
  * existing one removes that field's data. Columns keep their positions.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
+import { deferredThrough, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
 import type { ResultTable, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
@@ -93,6 +93,19 @@ function renamedColumns(table: ColumnTable, renames: Map<string, string>, target
   return data;
 }
 
+function renameAll(node: RenameNode, input: ResultTable, warn: (message: string) => void): ResultTable {
+  const seen = new Set<string>();
+  for (const pair of node.pairs) {
+    if (seen.has(pair.to)) {
+      warn(`Multiple renames to field '${pair.to}' detected. Only the last one will appear, and previous 'from' fields will be dropped.`);
+    }
+    seen.add(pair.to);
+  }
+  let table = input;
+  for (const pair of node.pairs) table = applyRenames(table, renamesFor(pair, table.columns), warn);
+  return table;
+}
+
 export default defineCommand<RenameNode>({
   name: 'rename',
   type: 'streaming',
@@ -121,16 +134,9 @@ export default defineCommand<RenameNode>({
   explain(node) {
     return { note: `renames ${node.pairs.map((p) => `${p.from} to ${p.to}`).join(', ')}` };
   },
+  // Its columns and warnings follow from the input's columns: it can wait for a deferred input.
+  takesDeferred: true,
   execute(node, input, ctx) {
-    const seen = new Set<string>();
-    for (const pair of node.pairs) {
-      if (seen.has(pair.to)) {
-        ctx.warn(`Multiple renames to field '${pair.to}' detected. Only the last one will appear, and previous 'from' fields will be dropped.`);
-      }
-      seen.add(pair.to);
-    }
-    let table = input;
-    for (const pair of node.pairs) table = applyRenames(table, renamesFor(pair, table.columns), ctx.warn);
-    return table;
+    return deferredThrough(input, (table, warn) => renameAll(node, table, warn), ctx.warn);
   },
 });

@@ -263,3 +263,14 @@ export class DeferredTable implements ResultTable {
 export function forced(table: ResultTable): ResultTable {
   return table instanceof DeferredTable ? table.force() : table;
 }
+
+/**
+ * Runs a command over a deferred table without forming it, for commands whose columns and
+ * warnings follow from the input's columns alone (rename, convert): they run now over no
+ * results, for the columns and warnings, and again over the results if these are ever formed.
+ */
+export function deferredThrough(input: ResultTable, apply: (table: ResultTable, warn: (message: string) => void) => ResultTable, warn: (message: string) => void): ResultTable {
+  if (!(input instanceof DeferredTable)) return apply(input, warn);
+  const shape = apply({ columns: input.columns, rows: [] }, warn);
+  return new DeferredTable(shape.columns, () => apply(input.force(), () => {}));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayColumn, ColumnTable, columnTableOf, encodedColumn, type Column } from '../../src/core/column-table.js';
+import { arrayColumn, ColumnTable, columnTableOf, DeferredTable, deferredThrough, encodedColumn, forced, type Column } from '../../src/core/column-table.js';
 
 /** Five results; the pending order sorts by `name`, and counts how often it ran. */
 function sample(): { table: ColumnTable; sorts: { count: number }; reads: number[] } {
@@ -67,5 +67,30 @@ describe('ColumnTable', () => {
     const one = table.filter((index) => index === 2);
     expect(one.rows.map((row) => row.get('name'))).toEqual(['echo']);
     expect(reads).toEqual([2]);
+  });
+});
+
+describe('deferredThrough', () => {
+  it('gives columns and warnings now and forms nothing until asked', () => {
+    let formed = 0;
+    const input = new DeferredTable(['a'], () => {
+      formed++;
+      return { columns: ['a'], rows: [new Map([['a', 'x']])] };
+    });
+    const warnings: string[] = [];
+    const renamed = deferredThrough(
+      input,
+      (table, warn) => {
+        warn('shape');
+        return { columns: ['b'], rows: table.rows.map((row) => new Map([['b', row.get('a') ?? null]])) };
+      },
+      (message) => warnings.push(message),
+    );
+    expect(renamed.columns).toEqual(['b']);
+    expect(warnings).toEqual(['shape']);
+    expect(formed).toBe(0);
+    expect(forced(renamed).rows.map((row) => Object.fromEntries(row))).toEqual([{ b: 'x' }]);
+    expect(formed).toBe(1);
+    expect(warnings).toEqual(['shape']);
   });
 });
