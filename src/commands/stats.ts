@@ -60,17 +60,22 @@ function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[]): I
  * table whose BY columns have dictionaries is grouped on its ids.
  */
 export function aggregateGroups(args: StatsArguments, input: ResultTable, ctx: EvalContext): Group[] {
+  return groupInput(args, input, ctx).groups;
+}
+
+/** The groups, and per BY field each group's rank when the column knew its ranks. */
+function groupInput(args: StatsArguments, input: ResultTable, ctx: EvalContext): { groups: Group[]; ranks?: (Int32Array | undefined)[] } {
   if (isColumnTable(input) && args.by.length > 0) {
-    const { groups } = groupByIds(
+    const { groups, ranks } = groupByIds(
       input,
       args.by,
       indicesFor(input, args.aggregates),
       (tuple): Group => ({ tuple, aggregators: newAggregators(args.aggregates) }),
       (group, row) => feedRow(args.aggregates, group.aggregators, row, ctx),
     );
-    if (groups) return groups;
+    if (groups) return { groups, ...(ranks ? { ranks } : {}) };
   }
-  return aggregateRows(args, readersOf(input, args.aggregates), ctx);
+  return { groups: aggregateRows(args, readersOf(input, args.aggregates), ctx) };
 }
 
 function aggregateRows(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {
@@ -119,14 +124,15 @@ function fieldRanks(groups: readonly Group[], field: number): Int32Array | undef
 }
 
 /**
- * Groups in ascending BY order (compareAtoms). Each field's distinct values are ranked once, so
- * the sort compares small integers; a stable sort keeps first-seen order among equal tuples.
+ * Groups in ascending BY order (compareAtoms). Each field's distinct values are ranked once (or
+ * the ranks come `known`, per group, from the column, e.g. a tstats BY field), so the sort
+ * compares small integers; a stable sort keeps first-seen order among equal tuples.
  */
-function sortedByTuple(groups: readonly Group[]): Group[] {
+function sortedByTuple(groups: readonly Group[], known: readonly (Int32Array | undefined)[] = []): Group[] {
   const width = groups[0]?.tuple.length ?? 0;
   const ranks: Int32Array[] = [];
   for (let f = 0; f < width; f++) {
-    const fieldRank = fieldRanks(groups, f);
+    const fieldRank = known[f] ?? fieldRanks(groups, f);
     if (fieldRank === undefined) return [...groups].sort((a, b) => compareTuples(a.tuple, b.tuple));
     ranks.push(fieldRank);
   }
@@ -156,7 +162,8 @@ function groupColumns(args: StatsArguments, groups: readonly Group[], columns: s
 
 export function executeStats(written: StatsArguments, input: ResultTable, ctx: EvalContext): ResultTable {
   const args = { by: written.by, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-  const groups = sortedByTuple(aggregateGroups(args, input, ctx));
+  const grouped = groupInput(args, input, ctx);
+  const groups = sortedByTuple(grouped.groups, grouped.ranks);
   if (args.by.length === 0 && groups.length === 0) groups.push({ tuple: [], aggregators: newAggregators(args.aggregates) });
   const columns = [...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))];
   if (isColumnTable(input)) return groupColumns(args, groups, [...new Set(columns)]);

@@ -312,7 +312,7 @@ function groupTable(node: TstatsNode, grouping: Grouping, accumulators: readonly
   const groupCount = grouping.groupCount;
   const data = new Map<string, Column>();
   node.by.forEach((b, f) => {
-    data.set(b.field, dictionaryColumn(grouping.groupAtoms[f]!, grouping.atoms[f]!));
+    data.set(b.field, dictionaryColumn(grouping.groupAtoms[f]!, grouping.atoms[f]!, () => grouping.atomRanks(f)));
   });
   node.aggregates.forEach((a, index) => {
     const accumulator = accumulators[index]!;

@@ -25,6 +25,11 @@ export interface Encoding {
   readonly ids: ArrayLike<number>;
   readonly size: number;
   value(id: number): Value;
+  /**
+   * Ranks by id in the order stats and tstats sort values in, when known to be total over the
+   * ids the column holds (tstats knows them for its BY fields); undefined when not known.
+   */
+  ranks?(): Int32Array | undefined;
 }
 
 /** Puts physical indices into output order (a new array). */
@@ -60,9 +65,11 @@ export function encodedColumn(ids: ArrayLike<number>, size: number, valueOfId: (
 }
 
 /** Values of a dictionary already at hand: nothing to work out or remember. */
-export function dictionaryColumn(ids: ArrayLike<number>, values: readonly Value[]): Column {
+export function dictionaryColumn(ids: ArrayLike<number>, values: readonly Value[], ranks?: () => Int32Array | undefined): Column {
   const value = (id: number): Value => values[id] ?? null;
-  return { get: (index) => value(ids[index]!), encoding: { ids, size: values.length, value } };
+  let known: Int32Array | undefined | null = null;
+  const remembered = ranks && ((): Int32Array | undefined => (known === null ? (known = ranks()) : known));
+  return { get: (index) => value(ids[index]!), encoding: { ids, size: values.length, value, ...(remembered ? { ranks: remembered } : {}) } };
 }
 
 /** Values held in an array by physical index. */

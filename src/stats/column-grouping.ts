@@ -14,6 +14,11 @@ const UNSEEN = -3;
 export interface IdGrouping<G> {
   /** The groups in first-seen order; undefined when a BY value is a multivalue (rows must be split). */
   groups: G[] | undefined;
+  /**
+   * Per BY field, each group's rank in sort order, when the column knows the ranks of its ids
+   * (Encoding.ranks); undefined for fields whose ranks are not known.
+   */
+  ranks?: (Int32Array | undefined)[];
 }
 
 /**
@@ -62,6 +67,7 @@ export function groupByIds<G>(
   const numericKeys = space <= Number.MAX_SAFE_INTEGER;
   const groupOfKey = new Map<number | string, G>();
   const groups: G[] = [];
+  const groupIds: number[][] = fields.map(() => []);
   const cursor = table.cursor();
   const ids: number[] = new Array<number>(fields.length).fill(0);
   for (let i = 0; i < indices.length; i++) {
@@ -86,9 +92,14 @@ export function groupByIds<G>(
       group = newGroup(fields.map((field, f) => field.encoding.value(ids[f]!) as Scalar));
       groupOfKey.set(key, group);
       groups.push(group);
+      for (let f = 0; f < fields.length; f++) groupIds[f]!.push(ids[f]!);
     }
     cursor.index = index;
     feed(group, cursor);
   }
-  return { groups };
+  const ranks = fields.map((field, f) => {
+    const idRanks = field.encoding.ranks?.();
+    return idRanks === undefined ? undefined : Int32Array.from(groupIds[f]!, (id) => idRanks[id]!);
+  });
+  return { groups, ranks };
 }

@@ -25,6 +25,11 @@ export interface Grouping {
   readonly order: Uint32Array;
   /** The given group ids in output order (the order of `order`, restricted to them). */
   sortGroups(groups: Uint32Array): Uint32Array;
+  /**
+   * Ranks by atom id of BY field `field`, in output order, valid for the atoms its groups use;
+   * undefined unless that order is total over them (so later commands may sort by the ranks).
+   */
+  atomRanks(field: number): Int32Array | undefined;
 }
 
 const DROP = -1;
@@ -517,6 +522,17 @@ class StoreGrouping implements Grouping {
       this.ordered = this.sortGroups(all);
     }
     return this.ordered;
+  }
+
+  atomRanks(field: number): Int32Array | undefined {
+    const plan = this.plans[field]!;
+    if (plan.kind === 'entries' && plan.column) {
+      const { column, facts, view } = plan.column;
+      if (!isViewTotallyOrdered(column, facts, view)) return undefined;
+      return columnRanks(column, facts, view, this.groupAtoms[field]!, () => this.firstSeen(field));
+    }
+    // Distinct finite numbers (time bins) are totally ordered.
+    return plan.atoms.every((atom) => typeof atom === 'number' && Number.isFinite(atom)) ? scalarRanks(plan.atoms) : undefined;
   }
 
   /** Per BY field, each group's dense rank: comparing groups is then comparing small integers. */
