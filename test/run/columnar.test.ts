@@ -34,13 +34,26 @@ function outcome(session: Session, search: string): string {
   }
 }
 
+/** Searches beyond the detections: errors, multivalue fields, order-sensitive commands after tstats. */
+const EXTRA_SEARCHES = [
+  '| tstats count from datamodel=Endpoint.Processes by Processes.process_name | eval bad = 1 > 2',
+  '| tstats count from datamodel=Endpoint.Processes by Processes.process_name | eval n = len(process_name) | where n > 8 | sort - n | head 5',
+  '| tstats values(Processes.process_name) as names from datamodel=Endpoint.Processes by Processes.dest | stats count by names | sort - count',
+  '| tstats count from datamodel=Endpoint.Processes by Processes.user Processes.process_name | rename Processes.* as * | dedup user | fields user process_name',
+  '| tstats count min(_time) as t from datamodel=Endpoint.Processes by Processes.dest | eventstats first(t) as firstT last(t) as lastT | head 3',
+  '| tstats count from datamodel=Endpoint.Processes by Processes.process_name | rename Processes.process_name as p, count as p',
+  '| tstats count from datamodel=Endpoint.Processes by _time span=1h Processes.dest | stats sum(count) as total avg(count) as mean list(Processes.dest) as hosts by _time | head 4',
+  '| tstats count from datamodel=Endpoint.Processes by Processes.process_name | convert ctime(count) as c | lookup is_windows_system_file filename as process_name OUTPUTNEW systemFile | search systemFile=true | table process_name systemFile c',
+  '| tstats count from datamodel=Endpoint.Processes by Processes.process_name | join type=outer process_name [| tstats count as n from datamodel=Endpoint.Registry by Registry.process_name | rename Registry.* as *]',
+];
+
 function compareBothWays(store: ColumnarStore): { differing: string[]; withRows: number } {
   const options = { store, now: 1_800_000_000, tz: 'UTC', outputLookupDir: mkdtempSync(path.join(os.tmpdir(), 'spelunk-col-')) };
   const columnar = new Session({ ...options, columnar: true });
   const rowwise = new Session({ ...options, columnar: false });
   const differing: string[] = [];
   let withRows = 0;
-  for (const { name, search } of detections) {
+  for (const { name, search } of [...detections, ...EXTRA_SEARCHES.map((search, i) => ({ name: `extra ${i}`, search }))]) {
     const byColumns = outcome(columnar, search);
     if (byColumns !== outcome(rowwise, search)) differing.push(name);
     if (byColumns.startsWith('{') && !byColumns.includes('"rows":[]')) withRows++;
