@@ -10,20 +10,25 @@ import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
-import { aggregateGroups, type Group } from './stats.js';
+import { groupInput, type Group } from './stats.js';
 import { defineCommand } from './types.js';
 
 export interface EventstatsNode extends CommandNodeBase, StatsArguments {}
 
-/** Each statistic as a column of a column table: the value of the result's group, looked up when read. */
-function statisticColumns(input: ColumnTable, node: StatsArguments, groups: ReadonlyMap<string, Group>): Map<string, Column> {
-  const data = new Map(input.data);
+/** The group of a result found from its BY values, as on rows (the first when a value is a multivalue). */
+function tupleGroups(input: ColumnTable, node: StatsArguments, groups: ReadonlyMap<string, Group>): (index: number) => Group | undefined {
   const cursor = input.cursor();
-  const groupAt = computedGroups(input.length, (index) => {
+  return (index) => {
     cursor.index = index;
     const tuple = groupTuples(cursor, node.by)[0];
     return tuple === undefined ? undefined : groups.get(tupleKey(tuple));
-  });
+  };
+}
+
+/** Each statistic as a column of a column table: the value of the result's group, looked up when read. */
+function statisticColumns(input: ColumnTable, node: StatsArguments, findGroup: (index: number) => Group | undefined): Map<string, Column> {
+  const data = new Map(input.data);
+  const groupAt = computedGroups(input.length, findGroup);
   node.aggregates.forEach((aggregate, position) => {
     const previous = input.data.get(aggregate.column);
     const results = new Map<Group, Value>();
@@ -65,9 +70,10 @@ export default defineCommand<EventstatsNode>({
   },
   execute(written, input, ctx) {
     const node = { ...written, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-    const groups = new Map(aggregateGroups(node, input, ctx.evalContext).map((g) => [tupleKey(g.tuple), g]));
+    const grouped = groupInput(node, input, ctx.evalContext);
+    const groups = new Map(grouped.groups.map((g) => [tupleKey(g.tuple), g]));
     const columns = withColumns(input.columns, node.aggregates.map((a) => a.column));
-    if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, groups));
+    if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, grouped.groupAt ?? tupleGroups(input, node, groups)));
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       // A row in several groups (multivalue BY field) takes the statistics of its first one [INF].

@@ -12,7 +12,7 @@ import { isTotalOrder, sortAtomIds } from '../stats/order.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { Aggregator } from '../stats/aggregate.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
-import { expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsAggregate, type StatsArguments } from '../stats/stats-syntax.js';
+import { aggregatorMaker, expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsAggregate, type StatsArguments } from '../stats/stats-syntax.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
@@ -63,29 +63,38 @@ export function aggregateGroups(args: StatsArguments, input: ResultTable, ctx: E
   return groupInput(args, input, ctx).groups;
 }
 
-/** The groups, and per BY field each group's rank when the column knew its ranks. */
-function groupInput(args: StatsArguments, input: ResultTable, ctx: EvalContext): { groups: Group[]; ranks?: (Int32Array | undefined)[] } {
+/**
+ * The groups; per BY field each group's rank when the column knew its ranks; and, for a column
+ * table grouped on ids, the group of any of its results.
+ */
+export function groupInput(
+  args: StatsArguments,
+  input: ResultTable,
+  ctx: EvalContext,
+): { groups: Group[]; ranks?: (Int32Array | undefined)[]; groupAt?: (index: number) => Group | undefined } {
   if (isColumnTable(input) && args.by.length > 0) {
-    const { groups, ranks } = groupByIds(
+    const newAggregators = aggregatorMaker(args.aggregates);
+    const { groups, ranks, groupAt } = groupByIds(
       input,
       args.by,
       indicesFor(input, args.aggregates),
-      (tuple): Group => ({ tuple, aggregators: newAggregators(args.aggregates) }),
+      (tuple): Group => ({ tuple, aggregators: newAggregators() }),
       (group, row) => feedRow(args.aggregates, group.aggregators, row, ctx),
     );
-    if (groups) return { groups, ...(ranks ? { ranks } : {}) };
+    if (groups) return { groups, ...(ranks ? { ranks } : {}), ...(groupAt ? { groupAt } : {}) };
   }
   return { groups: aggregateRows(args, readersOf(input, args.aggregates), ctx) };
 }
 
 function aggregateRows(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {
   const groups = new Map<string, Group>();
+  const newAggregators = aggregatorMaker(args.aggregates);
   for (const row of rows) {
     for (const tuple of groupTuples(row, args.by)) {
       const key = tupleKey(tuple);
       let group = groups.get(key);
       if (!group) {
-        group = { tuple, aggregators: newAggregators(args.aggregates) };
+        group = { tuple, aggregators: newAggregators() };
         groups.set(key, group);
       }
       feedRow(args.aggregates, group.aggregators, row, ctx);

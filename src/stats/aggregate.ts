@@ -39,23 +39,35 @@ class Count implements Aggregator {
   }
 }
 
-class DistinctCount implements Aggregator {
-  private readonly seen = new Set<string>();
+/**
+ * The distinct texts of a group's values. Most groups of a broad search see one value, so the
+ * Set is made only when a second distinct text comes.
+ */
+class DistinctTexts {
+  private first: string | undefined;
+  private more: Set<string> | undefined;
   add(value: Value): void {
-    for (const v of valuesOf(value)) this.seen.add(scalarToString(v));
+    for (const v of valuesOf(value)) {
+      const text = scalarToString(v);
+      if (this.first === undefined) this.first = text;
+      else if (this.more) this.more.add(text);
+      else if (text !== this.first) this.more = new Set([this.first, text]);
+    }
   }
-  result(): Value {
-    return this.seen.size;
+  texts(): string[] {
+    return this.more ? [...this.more] : this.first === undefined ? [] : [this.first];
   }
 }
 
-class Values implements Aggregator {
-  private readonly seen = new Set<string>();
-  add(value: Value): void {
-    for (const v of valuesOf(value)) this.seen.add(scalarToString(v));
-  }
+class DistinctCount extends DistinctTexts implements Aggregator {
   result(): Value {
-    return fromValues([...this.seen].sort(compareBytes));
+    return this.texts().length;
+  }
+}
+
+class Values extends DistinctTexts implements Aggregator {
+  result(): Value {
+    return fromValues(this.texts().sort(compareBytes));
   }
 }
 
@@ -249,15 +261,20 @@ export const AGGREGATE_FUNCTIONS: readonly string[] = [
 const PERCENTILE_NAME = /^(perc|p|exactperc|upperperc)(\d+(?:\.\d+)?)$/;
 
 export function createAggregator(spec: AggregateSpec): Aggregator {
+  return aggregatorFactory(spec)();
+}
+
+/** Makes aggregators for one function: resolved once, for stats to make one per group cheaply. */
+export function aggregatorFactory(spec: AggregateSpec): () => Aggregator {
   const fn = spec.fn.toLowerCase();
   const simple = Object.prototype.hasOwnProperty.call(SIMPLE, fn) ? SIMPLE[fn] : undefined;
-  if (simple) return simple();
+  if (simple) return simple;
   const match = PERCENTILE_NAME.exec(fn);
   if (match) {
     const percent = Number(match[2]);
     if (percent > 100) throw new SpelunkError('search', `Invalid percentile '${spec.fn}': the percentile must be between 0 and 100`);
     const method: PercentileMethod = match[1] === 'exactperc' ? 'exact' : match[1] === 'upperperc' ? 'upper' : 'nearest';
-    return new Percentile(percent, method);
+    return () => new Percentile(percent, method);
   }
   throw new SpelunkError('unsupported', `spelunk does not support the stats function '${spec.fn}'`);
 }

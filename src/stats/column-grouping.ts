@@ -19,6 +19,8 @@ export interface IdGrouping<G> {
    * (Encoding.ranks); undefined for fields whose ranks are not known.
    */
   ranks?: (Int32Array | undefined)[];
+  /** The group of any result of the table (undefined when a BY value is null). */
+  groupAt?: (index: number) => G | undefined;
 }
 
 /**
@@ -101,5 +103,16 @@ export function groupByIds<G>(
     const idRanks = field.encoding.ranks?.();
     return idRanks === undefined ? undefined : Int32Array.from(groupIds[f]!, (id) => idRanks[id]!);
   });
-  return { groups, ranks };
+  const groupAt = (index: number): G | undefined => {
+    let numericKey = 0;
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f]!;
+      const id = field.canonical(field.encoding.ids[index]!);
+      if (id < 0) return undefined;
+      ids[f] = id;
+      numericKey += id * strides[f]!;
+    }
+    return groupOfKey.get(numericKeys ? numericKey : ids.join(','));
+  };
+  return { groups, ranks, groupAt };
 }

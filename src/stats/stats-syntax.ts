@@ -10,7 +10,7 @@ import type { EvalExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { CompareOp, LParen, RParen } from '../parse/tokens.js';
 import { matchFieldPattern } from '../commands/support/field-list.js';
-import { createAggregator, type Aggregator } from './aggregate.js';
+import { aggregatorFactory, createAggregator, type Aggregator } from './aggregate.js';
 
 export interface StatsAggregate {
   /** Function name in lower case. */
@@ -139,6 +139,12 @@ export function parseStatsArguments(cursor: ArgCursor, takeOption: () => boolean
 /** A fresh aggregator for each function. */
 export function newAggregators(aggregates: readonly StatsAggregate[]): Aggregator[] {
   return aggregates.map((a) => createAggregator({ fn: a.fn }));
+}
+
+/** Makes a group's aggregators, the functions resolved once: stats may make a million groups. */
+export function aggregatorMaker(aggregates: readonly StatsAggregate[]): () => Aggregator[] {
+  const factories = aggregates.map((a) => aggregatorFactory({ fn: a.fn }));
+  return () => factories.map((make) => make());
 }
 
 /** The event time of a row, for earliest/latest: `_time` as a number, or 0 without one. */
