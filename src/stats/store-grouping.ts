@@ -7,7 +7,7 @@
 import type { Scalar } from '../core/values.js';
 import { NULL_ID, type ColumnarStore, type DictionaryColumn } from '../store/types.js';
 import { binStart, type TimeSpan } from '../time/span.js';
-import { isTotalOrder, numberKey, sortAtomIds } from './order.js';
+import { compareAtomKeys, isTotalOrder, numberKey, sortAtomIds } from './order.js';
 
 export type ByField = { kind: 'column'; column: DictionaryColumn | undefined } | { kind: 'time'; span: TimeSpan | undefined; tz: string };
 
@@ -387,6 +387,8 @@ export function groupStoreRows(store: ColumnarStore, selected: Uint32Array, by: 
 const COUNTING_SORT_MIN = 256;
 /** A search ranks a whole column (and keeps the ranks) when it uses at least this share of its atoms. */
 const FULL_RANK_SHARE = 1 / 4;
+/** Sorting fewer groups than 1/64 of all compares them directly instead of ranking every atom. */
+const FEW_GROUPS_SHARE = 64;
 
 /**
  * For a column whose order is not total, the grouping must match the order a sort of the atoms
@@ -549,6 +551,10 @@ class StoreGrouping implements Grouping {
   }
 
   sortGroups(groups: Uint32Array): Uint32Array {
+    if (groups.length <= 1) return Uint32Array.from(groups);
+    // A few groups (a later filter kept them) are compared directly, without ranking every atom
+    // the grouping holds, when each field's order is total (so the result is the same).
+    if (groups.length * FEW_GROUPS_SHARE < this.groupCount && this.plans.every((plan) => this.isTotal(plan))) return this.compareAtoms(groups);
     const fields = this.groupRanks().filter((field) => field.count > 1);
     const rankRange = fields.reduce((sum, field) => sum + field.count, 0);
     if (groups.length < COUNTING_SORT_MIN || rankRange > 16 * groups.length) return this.compareSort(groups, fields);
@@ -560,6 +566,37 @@ class StoreGrouping implements Grouping {
       [sorted, spare] = [spare, sorted];
     }
     return sorted;
+  }
+
+  private isTotal(plan: FieldPlan): boolean {
+    if (plan.kind === 'entries' && plan.column) return isViewTotallyOrdered(plan.column.column, plan.column.facts, plan.column.view);
+    if (plan.kind === 'constant') return true;
+    return plan.atoms.every((atom) => typeof atom === 'number' && Number.isFinite(atom));
+  }
+
+  /** Sorts the groups by compareAtomKeys over their atoms' texts and numbers, field by field. */
+  private compareAtoms(groups: Uint32Array): Uint32Array {
+    const keys = this.plans.map((plan, f) => {
+      const groupAtoms = this.groupAtoms[f]!;
+      const numbers = plan.kind === 'entries' && plan.column ? numbersOf(plan.column.column, plan.column.facts, plan.column.view) : undefined;
+      const texts = new Map<number, string>();
+      const values = new Map<number, number>();
+      for (const group of groups) {
+        const atom = groupAtoms[group]!;
+        const scalar = plan.atoms[atom]!;
+        const text = String(scalar);
+        texts.set(group, text);
+        values.set(group, numbers ? numbers[atom]! : typeof scalar === 'number' ? scalar : numberKey(text));
+      }
+      return { texts, values };
+    });
+    return Uint32Array.from(groups).sort((x, y) => {
+      for (const { texts, values } of keys) {
+        const difference = compareAtomKeys(texts.get(x)!, values.get(x)!, texts.get(y)!, values.get(y)!);
+        if (difference !== 0) return difference;
+      }
+      return 0;
+    });
   }
 
   private compareSort(groups: Uint32Array, fields: readonly { ranks: Int32Array }[]): Uint32Array {

@@ -157,6 +157,27 @@ describe('groupStoreRows', () => {
     }
   });
 
+  it('sortGroups of a few groups is the full order restricted to them, with numbers and texts mixed', () => {
+    const random = sequence(5);
+    // "name…" and "…x" texts sort after every number byte-wise: a total order; adding "1a"-style
+    // texts between numbers breaks it. Both must give the full order restricted to the subset.
+    for (const breakOrder of [false, true]) {
+      const rows = Array.from({ length: 3000 }, (_, i) => {
+        const kind = i % 3;
+        const v = kind === 0 ? String(Math.floor(random() * 5000)) : kind === 1 ? `name${Math.floor(random() * 900)}` : breakOrder ? `${Math.floor(random() * 90)}a` : `x${i}`;
+        return [v, `h${Math.floor(random() * 20)}`];
+      });
+      const store = builtStore(['v', 'dest'], rows);
+      const grouping = groupStoreRows(store, allRows(store), byColumns(store, ['v', 'dest']), undefined);
+      for (const size of [2, 3, 7, 20]) {
+        const subset = Uint32Array.from({ length: size }, () => Math.floor(random() * grouping.groupCount));
+        const distinct = Uint32Array.from(new Set(subset));
+        const inSubset = new Set(distinct);
+        expect(Array.from(grouping.sortGroups(distinct))).toEqual(Array.from(grouping.order).filter((g) => inSubset.has(g)));
+      }
+    }
+  });
+
   it('orders the same whether a column was ranked whole or only for the atoms in use', () => {
     const values = Array.from({ length: 400 }, (_, i) => (i % 3 === 0 ? String(i * 7) : i % 3 === 1 ? `name${i}` : `${i}x`));
     const store = builtStore(['v'], values.map((v) => [v]));
