@@ -92,6 +92,18 @@ export function equalityTest(written: string): StringTest {
   return cidrTest(written) ?? globTest(written);
 }
 
+/**
+ * Texts that the lower-case form of every value matching `=` against `written` contains: the
+ * glob's literal pieces; none for a CIDR network. Lets a dictionary skip values lacking one.
+ */
+export function equalityPieces(written: string): string[] {
+  if (cidrTest(written)) return [];
+  return written
+    .toLowerCase()
+    .split('*')
+    .filter((piece) => piece.length > 0);
+}
+
 /** A test for `<`, `<=`, `>`, `>=`: numeric when both sides are numbers, else byte-wise. */
 export function orderingTest(op: ComparisonOperator, written: string): StringTest {
   const writtenNumber = parseNumber(written);

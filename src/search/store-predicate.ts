@@ -4,13 +4,15 @@
  * Evaluation narrows a list of candidate rows: an AND hands each operand only the rows the
  * previous ones kept, cheapest first, so a selective test (`parent_process_name=w3wp.exe`)
  * spares the others most rows. A subtree that reads one field is decided once per distinct
- * dictionary value, lazily, only for the values the candidate rows hold, and remembered for
- * the rest of the search.
+ * dictionary value: lazily, only for the values the candidate rows hold, when they are few;
+ * for the whole dictionary at once (see dictionary-index.ts) when they are many, the verdicts
+ * then kept with the column for later searches.
  */
-import type { SearchExpr } from '../parse/ast.js';
-import { type ColumnarStore, type DictionaryColumn, type DictionaryEntry } from '../store/types.js';
+import type { ComparisonOperator, SearchExpr } from '../parse/ast.js';
+import { type ColumnarStore, type DictionaryColumn, type DictionaryEntry, type IdArray } from '../store/types.js';
 import { resolveTimeModifier } from '../time/modifiers.js';
-import { comparisonHolds, comparisonTest, type StringTest } from './match.js';
+import { dictionaryValues, emptyBits, entriesWithPassingValue, type EntryBits, verdictCache, type VerdictCache } from './dictionary-index.js';
+import { comparisonHolds, comparisonTest, equalityPieces, equalityTest, orderingTest, type StringTest } from './match.js';
 import { unresolvedSubsearch } from './subsearch.js';
 
 export interface StoreFieldResolver {
@@ -107,6 +109,123 @@ function entryDecision(expr: SearchExpr): EntryDecision {
       return () => false;
   }
 }
+
+/** A one-value test whose verdicts over a whole dictionary can be computed and cached. */
+interface ValueTest {
+  key: string;
+  test: StringTest;
+  /** Texts every passing value's lower-case form contains. */
+  pieces: readonly string[];
+}
+
+function valueTest(op: ComparisonOperator, written: string): ValueTest {
+  // `=` and `!=` share one test; they differ only in how a field's values combine.
+  if (op === '=' || op === '!=') return { key: `=\u0000${written}`, test: equalityTest(written), pieces: equalityPieces(written) };
+  return { key: `${op}\u0000${written}`, test: orderingTest(op, written), pieces: [] };
+}
+
+/** The one-value tests a single-field subtree is built from. */
+function valueTests(expr: SearchExpr): ValueTest[] {
+  switch (expr.kind) {
+    case 'compare':
+      return [valueTest(expr.op, expr.value.value)];
+    case 'in':
+      return expr.values.map((v) => valueTest('=', v.value));
+    case 'not':
+      return valueTests(expr.operand);
+    case 'and':
+    case 'or':
+      return expr.operands.flatMap(valueTests);
+    default:
+      return [];
+  }
+}
+
+/**
+ * A single-field subtree decided for every entry of a column's dictionary at once, with the same
+ * multivalue and null rules as entryDecision: `=` holds when any value passes, `!=` when there
+ * are values and none passes.
+ */
+class WholeDictionaryDecision {
+  private readonly cache: VerdictCache;
+
+  constructor(private readonly column: DictionaryColumn) {
+    this.cache = verdictCache(column);
+  }
+
+  /** Whether every test the subtree needs is already decided for this column. */
+  isCached(expr: SearchExpr): boolean {
+    return valueTests(expr).every((t) => this.cache.get(t.key) !== undefined);
+  }
+
+  /** The entries that satisfy the subtree. The result may be a cached bitset: do not modify it. */
+  entries(expr: SearchExpr): EntryBits {
+    switch (expr.kind) {
+      case 'compare': {
+        const passing = this.passing(valueTest(expr.op, expr.value.value));
+        if (expr.op !== '!=') return passing;
+        const hasValues = dictionaryValues(this.column).hasValues;
+        const bits = new Uint32Array(passing.length);
+        for (let w = 0; w < bits.length; w++) bits[w] = hasValues[w]! & ~passing[w]!;
+        return bits;
+      }
+      case 'in':
+        return this.combine(
+          expr.values.map((v) => this.passing(valueTest('=', v.value))),
+          0,
+        );
+      case 'not': {
+        const inner = this.entries(expr.operand);
+        const bits = new Uint32Array(inner.length);
+        for (let w = 0; w < bits.length; w++) bits[w] = ~inner[w]!;
+        return bits;
+      }
+      case 'and':
+        return this.combine(expr.operands.map((e) => this.entries(e)), ~0);
+      case 'or':
+        return this.combine(expr.operands.map((e) => this.entries(e)), 0);
+      default:
+        return emptyBits(this.column.dictionary.length);
+    }
+  }
+
+  /** The word-wise AND (start ~0) or OR (start 0) of bitsets, into a new bitset. */
+  private combine(parts: EntryBits[], start: number): EntryBits {
+    const bits = emptyBits(this.column.dictionary.length).fill(start);
+    for (const part of parts) {
+      if (start === 0) for (let w = 0; w < bits.length; w++) bits[w]! |= part[w]!;
+      else for (let w = 0; w < bits.length; w++) bits[w]! &= part[w]!;
+    }
+    return bits;
+  }
+
+  private passing(test: ValueTest): EntryBits {
+    let bits = this.cache.get(test.key);
+    if (!bits) {
+      bits = entriesWithPassingValue(dictionaryValues(this.column), test.test, test.pieces);
+      this.cache.set(test.key, bits);
+    }
+    return bits;
+  }
+}
+
+/** Rows of `candidates` whose entry has its bit set: one tight pass, no per-row call. */
+function rowsWithEntryBit(candidates: Uint32Array, ids: IdArray, bits: EntryBits): Uint32Array {
+  const kept = new Uint32Array(candidates.length);
+  let count = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!;
+    const id = ids[row]!;
+    if (((bits[id >>> 5]! >>> (id & 31)) & 1) !== 0) kept[count++] = row;
+  }
+  return kept.subarray(0, count);
+}
+
+/**
+ * Below this many candidate rows per dictionary entry, deciding only the entries the rows hold
+ * is cheaper than deciding the whole dictionary.
+ */
+const WHOLE_DICTIONARY_SHARE = 0.25;
 
 /** Rows 0..n-1: the candidates before any test. */
 export function allRows(rowCount: number): Uint32Array {
@@ -227,6 +346,10 @@ class StoreEvaluator {
     if (!column) return decide(NO_VALUES, NO_VALUES) ? candidates : candidates.subarray(0, 0);
     const ids = column.ids;
     const dictionary = column.dictionary;
+    const whole = new WholeDictionaryDecision(column);
+    if (candidates.length >= dictionary.length * WHOLE_DICTIONARY_SHARE || whole.isCached(expr)) {
+      return rowsWithEntryBit(candidates, ids, whole.entries(expr));
+    }
     // 0 = not decided yet, 1 = holds, 2 = does not hold.
     const decided = new Uint8Array(dictionary.length);
     return keep(candidates, (row) => {
