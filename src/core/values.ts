@@ -54,11 +54,23 @@ export function numberToString(value: number): string {
   if (value === Infinity) return 'inf';
   if (value === -Infinity) return '-inf';
   if (Number.isInteger(value)) return String(value);
-  // Up to 15 significant digits, like Splunk's double formatting, without exponent for
-  // ordinary magnitudes.
-  const fixed = Number(value.toPrecision(15));
-  return String(fixed);
+  let text = fractionTexts.get(value);
+  if (text === undefined) {
+    // Up to 15 significant digits, like Splunk's double formatting, without exponent for
+    // ordinary magnitudes.
+    text = String(Number(value.toPrecision(15)));
+    if (fractionTexts.size >= FRACTION_TEXTS_LIMIT) fractionTexts.clear();
+    fractionTexts.set(value, text);
+  }
+  return text;
 }
+
+/**
+ * Texts of recently printed fractions: a statistic added to every result (eventstats avg) is
+ * printed once per result, and toPrecision is slow.
+ */
+const fractionTexts = new Map<number, string>();
+const FRACTION_TEXTS_LIMIT = 4096;
 
 /** A row's value as display strings, in order: [] for null. */
 export function displayValues(value: Value | undefined): string[] {

@@ -67,6 +67,23 @@ function eager(min: number, max: number, run: Eager): FunctionSpec {
   };
 }
 
+
+/** Characters (code points) in a text, as len() counts them: a surrogate pair is one. */
+function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
 /** A function of one text argument, applied to each value of a multivalue. */
 function textMap(transform: (text: string) => Value): FunctionSpec {
   return eager(1, 1, ([value]) => {
@@ -374,7 +391,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
   typeof: eager(1, 1, ([v]) => typeName(v ?? null)),
 
   // Text
-  len: textMap((text) => Array.from(text).length),
+  len: textMap(codePointLength),
   lower: textMap((text) => text.toLowerCase()),
   upper: textMap((text) => text.toUpperCase()),
   trim: trimmer('both'),

@@ -5,6 +5,7 @@
  */
 import type { ColumnTable, Encoding } from '../core/column-table.js';
 import { scalarToString, type FieldReader, type Scalar } from '../core/values.js';
+import { renumberKeys } from './store-grouping.js';
 
 /** What a row's BY ids resolve to. */
 const NO_GROUP = -1;
@@ -66,12 +67,13 @@ export function groupByIds<G>(
     space *= Math.max(1, field.encoding.size);
     return stride;
   });
+  // Pass 1: each kept result's key, a number below `space` (ids joined as text past 2^53).
   const numericKeys = space <= Number.MAX_SAFE_INTEGER;
-  const groupOfKey = new Map<number | string, G>();
-  const groups: G[] = [];
-  const groupIds: number[][] = fields.map(() => []);
-  const cursor = table.cursor();
+  const kept = new Uint32Array(indices.length);
+  const numbers = new Float64Array(numericKeys ? indices.length : 0);
+  const texts: string[] = [];
   const ids: number[] = new Array<number>(fields.length).fill(0);
+  let count = 0;
   for (let i = 0; i < indices.length; i++) {
     const index = indices[i]!;
     let numericKey = 0;
@@ -88,31 +90,65 @@ export function groupByIds<G>(
       numericKey += id * strides[f]!;
     }
     if (dropped) continue;
-    const key = numericKeys ? numericKey : ids.join(',');
-    let group = groupOfKey.get(key);
-    if (group === undefined) {
-      group = newGroup(fields.map((field, f) => field.encoding.value(ids[f]!) as Scalar));
-      groupOfKey.set(key, group);
-      groups.push(group);
-      for (let f = 0; f < fields.length; f++) groupIds[f]!.push(ids[f]!);
-    }
-    cursor.index = index;
-    feed(group, cursor);
+    kept[count] = index;
+    if (numericKeys) numbers[count] = numericKey;
+    else texts.push(ids.join(','));
+    count++;
+  }
+  // Pass 2: keys to group numbers in order of first appearance.
+  const firsts = new Uint32Array(count);
+  const groupOfResult = new Int32Array(count);
+  const groupCount = numericKeys ? numberGroups(numbers, count, space, firsts, groupOfResult) : textGroups(texts, firsts, groupOfResult);
+  const groups: G[] = new Array<G>(groupCount);
+  const groupIds = fields.map(() => new Int32Array(groupCount));
+  for (let g = 0; g < groupCount; g++) {
+    const index = kept[firsts[g]!]!;
+    const tuple = fields.map((field, f) => {
+      const id = field.canonical(field.encoding.ids[index]!);
+      groupIds[f]![g] = id;
+      return field.encoding.value(id) as Scalar;
+    });
+    groups[g] = newGroup(tuple);
+  }
+  // Pass 3: each result to its group, in the order given.
+  const cursor = table.cursor();
+  for (let k = 0; k < count; k++) {
+    cursor.index = kept[k]!;
+    feed(groups[groupOfResult[k]!]!, cursor);
   }
   const ranks = fields.map((field, f) => {
     const idRanks = field.encoding.ranks?.();
     return idRanks === undefined ? undefined : Int32Array.from(groupIds[f]!, (id) => idRanks[id]!);
   });
+  let groupByIndex: Int32Array | undefined;
   const groupAt = (index: number): G | undefined => {
-    let numericKey = 0;
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f]!;
-      const id = field.canonical(field.encoding.ids[index]!);
-      if (id < 0) return undefined;
-      ids[f] = id;
-      numericKey += id * strides[f]!;
+    if (!groupByIndex) {
+      groupByIndex = new Int32Array(table.length).fill(-1);
+      for (let k = 0; k < count; k++) groupByIndex[kept[k]!] = groupOfResult[k]!;
     }
-    return groupOfKey.get(numericKeys ? numericKey : ids.join(','));
+    const group = groupByIndex[index]!;
+    return group < 0 ? undefined : groups[group];
   };
   return { groups, ranks, groupAt };
+}
+
+/** Group numbers of numeric keys, through the typed-array table tstats grouping uses. */
+function numberGroups(keys: Float64Array, count: number, space: number, firsts: Uint32Array, groupOfResult: Int32Array): number {
+  const groupCount = renumberKeys(keys, count, space, firsts);
+  for (let k = 0; k < count; k++) groupOfResult[k] = keys[k]!;
+  return groupCount;
+}
+
+function textGroups(keys: readonly string[], firsts: Uint32Array, groupOfResult: Int32Array): number {
+  const groupOfKey = new Map<string, number>();
+  keys.forEach((key, k) => {
+    let group = groupOfKey.get(key);
+    if (group === undefined) {
+      group = groupOfKey.size;
+      groupOfKey.set(key, group);
+      firsts[group] = k;
+    }
+    groupOfResult[k] = group;
+  });
+  return groupOfKey.size;
 }

@@ -251,7 +251,7 @@ function hashKey(key: number): number {
  * are; `firsts`, when given, receives the index where each id first appears. A direct table when
  * the key space is small, else an open-addressing table on typed arrays (far cheaper than a Map).
  */
-function renumberKeys(keys: Float64Array, length: number, space: number, firsts?: Uint32Array): number {
+export function renumberKeys(keys: Float64Array, length: number, space: number, firsts?: Uint32Array): number {
   let count = 0;
   if (space <= 4 * length + 4096) {
     const idOfKey = new Int32Array(space).fill(-1);

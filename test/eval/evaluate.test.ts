@@ -82,6 +82,9 @@ describe('functions (examples from the Splunk eval function reference)', () => {
   });
   it('text functions', () => {
     expect(run('len(x)', { x: 'héllo' })).toBe(5);
+    // Characters, not UTF-16 units: an emoji is one; a lone surrogate is one too.
+    expect(run('len(x)', { x: 'a😀b' })).toBe(3);
+    expect(run('len(x)', { x: '\ud800x😀😀' })).toBe(4);
     expect(run('lower(x) . upper(x)', { x: 'Ab' })).toBe('abAB');
     expect(run('trim("  ZZZZabcZZ ", " Z")')).toBe('abc');
     expect(run('ltrim("  ZZZZabcZZ ", " Z")')).toBe('abcZZ ');
