@@ -113,10 +113,11 @@ function convertColumns(input: ColumnTable, columns: string[], plans: readonly C
       const converted = (value: Value): Value => (isNull(value) ? value : convertValue(value, convert, timeformat, tz));
       const target = conversion.as ?? source;
       const previous = data.get(target);
-      // A null source leaves the target as it was (it may be another field, with AS).
+      // A null source leaves the target as it was: another field (AS), or this one as an earlier
+      // conversion of the same command left it.
       data.set(
         target,
-        target === source
+        previous === original
           ? mappedColumn(original, input.length, converted)
           : previous === undefined
             ? mappedColumn(original, input.length, (value) => (isNull(value) ? null : converted(value)))

@@ -7,6 +7,7 @@
 import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
 import type { FieldReader, Row, Value } from '../core/values.js';
 import { expressionByValue } from './support/expression-column.js';
+import { FirstError } from './support/first-error.js';
 import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
@@ -24,13 +25,14 @@ export interface EvalNode extends CommandNodeBase {
 
 /**
  * The assignments over a column table, one whole column at a time: each is computed for every
- * selected result now (so errors surface as on rows), reading the columns as earlier
- * assignments left them.
+ * selected result now, reading the columns as earlier assignments left them. An error is the
+ * one the row path would meet first (support/first-error.ts).
  */
 function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): ColumnTable {
   const data = new Map(input.data);
   const indices = input.unordered();
-  for (const { field, expression } of node.assignments) {
+  const errors = new FirstError();
+  node.assignments.forEach(({ field, expression }, step) => {
     const snapshot = new Map(data);
     const assignable = (reader: FieldReader): Value => {
       const value = evaluate(expression, reader, ctx);
@@ -40,19 +42,30 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
     const byValue = expressionByValue(expression, snapshot, assignable);
     if (byValue) {
       // Read once per result now, so an error shows whether or not a later command reads it.
-      for (let i = 0; i < indices.length; i++) byValue.get(indices[i]!);
+      for (let i = 0; i < indices.length; i++) {
+        try {
+          byValue.get(indices[i]!);
+        } catch (error) {
+          errors.note(indices[i]!, step, error);
+        }
+      }
       data.set(field, byValue);
-      continue;
+      return;
     }
     const cursor = new RowCursor(snapshot);
     const values = new Array<Value>(input.length).fill(null);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
       cursor.index = index;
-      values[index] = assignable(cursor);
+      try {
+        values[index] = assignable(cursor);
+      } catch (error) {
+        errors.note(index, step, error);
+      }
     }
     data.set(field, arrayColumn(values));
-  }
+  });
+  errors.throwFirst(input);
   return input.withColumns(withColumns(input.columns, node.assignments.map((a) => a.field)), data);
 }
 

@@ -35,15 +35,22 @@ export interface Group {
  */
 const ORDER_FREE = new Set(['count', 'c', 'dc', 'distinct_count', 'estdc', 'values', 'min', 'max', 'range']);
 
-/** A column table's indices in the order the aggregates need: output order unless order is free. */
-function indicesFor(input: ColumnTable, aggregates: readonly StatsAggregate[]): Uint32Array {
-  return aggregates.every((a) => ORDER_FREE.has(a.fn.toLowerCase())) ? input.unordered() : input.ordered();
+/**
+ * A column table's indices in the order grouping needs: output order, unless nothing can tell
+ * the orders apart. That takes order-free aggregates and BY columns whose ids are ranked (tstats
+ * BY fields: one form per printed value, a total order), so neither a group's first-seen value
+ * nor the order of groups depends on the order results come in.
+ */
+function indicesFor(input: ColumnTable, aggregates: readonly StatsAggregate[], by: readonly string[]): Uint32Array {
+  const orderFree = aggregates.every((a) => ORDER_FREE.has(a.fn.toLowerCase()));
+  const ranked = by.every((field) => input.data.get(field)?.encoding?.ranks?.() !== undefined);
+  return orderFree && ranked ? input.unordered() : input.ordered();
 }
 
 /** The input's results one after another: its rows, or a cursor moved over a column table. */
-function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[]): Iterable<FieldReader> {
+function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[], by: readonly string[]): Iterable<FieldReader> {
   if (!isColumnTable(input)) return input.rows;
-  const indices = indicesFor(input, aggregates);
+  const indices = indicesFor(input, aggregates, by);
   const cursor = input.cursor();
   return {
     *[Symbol.iterator]() {
@@ -77,13 +84,13 @@ export function groupInput(
     const { groups, ranks, groupAt } = groupByIds(
       input,
       args.by,
-      indicesFor(input, args.aggregates),
+      indicesFor(input, args.aggregates, args.by),
       (tuple): Group => ({ tuple, aggregators: newAggregators() }),
       (group, row) => feedRow(args.aggregates, group.aggregators, row, ctx),
     );
     if (groups) return { groups, ...(ranks ? { ranks } : {}), ...(groupAt ? { groupAt } : {}) };
   }
-  return { groups: aggregateRows(args, readersOf(input, args.aggregates), ctx) };
+  return { groups: aggregateRows(args, readersOf(input, args.aggregates, args.by), ctx) };
 }
 
 function aggregateRows(args: StatsArguments, rows: Iterable<FieldReader>, ctx: EvalContext): Group[] {

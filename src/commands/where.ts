@@ -5,6 +5,7 @@
  */
 import { isColumnTable } from '../core/column-table.js';
 import { expressionByValue } from './support/expression-column.js';
+import { FirstError } from './support/first-error.js';
 import { checkFunctions, evaluate, isTrue } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { defineCommand } from './types.js';
@@ -29,12 +30,24 @@ export default defineCommand<WhereNode>({
   execute(node, input, ctx) {
     if (isColumnTable(input)) {
       const byValue = expressionByValue(node.expression, input.data, (reader) => isTrue(evaluate(node.expression, reader, ctx.evalContext)));
-      if (byValue) return input.filter((index) => byValue.get(index) === true);
       const cursor = input.cursor();
-      return input.filter((index) => {
+      const holds = (index: number): boolean => {
+        if (byValue) return byValue.get(index) === true;
         cursor.index = index;
         return isTrue(evaluate(node.expression, cursor, ctx.evalContext));
+      };
+      // Storage order: an error is the one the row path would meet first.
+      const errors = new FirstError();
+      const kept = input.filter((index) => {
+        try {
+          return holds(index);
+        } catch (error) {
+          errors.note(index, 0, error);
+          return false;
+        }
       });
+      errors.throwFirst(input);
+      return kept;
     }
     return { columns: input.columns, rows: input.rows.filter((row) => isTrue(evaluate(node.expression, row, ctx.evalContext))) };
   },

@@ -126,8 +126,10 @@ function lookupColumns(
   if (found === undefined) return data;
   const { at: matchesAt, byId } = found;
   outputs.forEach((pair, output) => {
-    const previous = data.get(pair.eventField);
-    if (previous === undefined && byId) {
+    // As on rows: a result that is not looked up keeps its fields, and OUTPUTNEW tests the field
+    // as it was before the lookup, whatever an earlier output of the same lookup set.
+    const original = input.data.get(pair.eventField);
+    if (original === undefined && byId) {
       // Nothing to keep from before: the output is a function of the input's dictionary id.
       const { encoding, matches } = byId;
       data.set(
@@ -142,7 +144,7 @@ function lookupColumns(
     data.set(
       pair.eventField,
       computedColumn(input.length, (index) => {
-        const before = previous?.get(index) ?? null;
+        const before = original?.get(index) ?? null;
         const matched = matchesAt(index);
         if (matched === undefined) return before;
         if (request.mode === 'OUTPUTNEW' && !isNull(before)) return before;
