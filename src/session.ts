@@ -4,7 +4,7 @@
  */
 import { SpelunkError, type Span } from './core/errors.js';
 import { describeOrigin } from './core/describe.js';
-import { isColumnTable } from './core/column-table.js';
+import { isColumnTable, resultCount } from './core/column-table.js';
 import type { FieldReader, ResultTable } from './core/values.js';
 import { DATA_MODELS, emptyStore } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
@@ -148,7 +148,7 @@ export class Session {
       searchMatch: (query: string, row: FieldReader) => this.searchMatch(query, row),
     };
     const limitResults = (table: ResultTable, max: number): ResultTable => {
-      const size = isColumnTable(table) ? table.size : table.rows.length;
+      const size = resultCount(table);
       if (size <= max) return table;
       warnings.push(`Subsearch produced ${size} results, truncating to maxout ${max}.`);
       return isColumnTable(table) ? table.head(max) : { columns: table.columns, rows: table.rows.slice(0, max) };

@@ -3,7 +3,7 @@
  * stats, then adds them to every input row of the group instead of replacing the rows. Rows
  * with a null BY field get no statistics. `allnum` is rejected.
  */
-import { computedColumn, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
+import { computedColumn, isColumnTable, memoized, type Column, type ColumnTable } from '../core/column-table.js';
 import type { Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
@@ -28,7 +28,7 @@ function tupleGroups(input: ColumnTable, node: StatsArguments, groups: ReadonlyM
 /** Each statistic as a column of a column table: the value of the result's group, looked up when read. */
 function statisticColumns(input: ColumnTable, node: StatsArguments, findGroup: (index: number) => Group | undefined): Map<string, Column> {
   const data = new Map(input.data);
-  const groupAt = computedGroups(input.length, findGroup);
+  const groupAt = memoized(input.length, findGroup);
   node.aggregates.forEach((aggregate, position) => {
     const previous = input.data.get(aggregate.column);
     const results = new Map<Group, Value>();
@@ -45,16 +45,6 @@ function statisticColumns(input: ColumnTable, node: StatsArguments, findGroup: (
     );
   });
   return data;
-}
-
-/** The group of each result, found once per result. */
-function computedGroups(length: number, find: (index: number) => Group | undefined): (index: number) => Group | undefined {
-  const memo = new Array<Group | undefined | null>(length).fill(null);
-  return (index) => {
-    let group = memo[index];
-    if (group === null) memo[index] = group = find(index);
-    return group;
-  };
 }
 
 export default defineCommand<EventstatsNode>({

@@ -13,7 +13,7 @@
  *   10,000 of ordinary subsearches.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { forced, isColumnTable, type ColumnTable } from '../core/column-table.js';
+import { forced, isColumnTable, resultCount, type ColumnTable } from '../core/column-table.js';
 import { displayValues, type FieldReader, type ResultTable, type Row } from '../core/values.js';
 import { executePlan } from '../exec/execute.js';
 import type { ExecContext } from '../exec/context.js';
@@ -66,10 +66,6 @@ function merge(main: Row, sub: Row, overwrite: boolean): Row {
     if (overwrite || !merged.has(field) || merged.get(field) === null) merged.set(field, value);
   }
   return merged;
-}
-
-function sizeOf(table: ResultTable): number {
-  return isColumnTable(table) ? table.size : table.rows.length;
 }
 
 /** The results of a column table whose join key is in `index`, the order still pending. */
@@ -130,11 +126,11 @@ export default defineCommand<JoinNode>({
     const sub = runJoinSubsearch(node, ctx);
     const columns = [...unforced.columns, ...sub.columns.filter((c) => !unforced.columns.includes(c))];
     // An inner join with an empty subsearch keeps nothing, whatever the main results would be.
-    if (node.type === 'inner' && sizeOf(sub) === 0) return { columns, rows: [] };
+    if (node.type === 'inner' && resultCount(sub) === 0) return { columns, rows: [] };
     const input = forced(unforced);
     const fields = node.fields.length > 0 ? node.fields : input.columns.filter((c) => sub.columns.includes(c));
     // No main result: nothing to join, and the subsearch's results need not be put in order.
-    if (sizeOf(input) === 0) return { columns, rows: [] };
+    if (resultCount(input) === 0) return { columns, rows: [] };
     const index = new Map<string, Row[]>();
     for (const row of sub.rows) {
       const key = keyOf(row, fields, node.usenull);

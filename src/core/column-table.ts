@@ -45,14 +45,14 @@ const PAGE_SIZE = 1 << PAGE_BITS;
  * search that reads a few keys of a million-entry dictionary pays for a few pages, and one that
  * reads them all pays no more than for one array.
  */
-function memoized(size: number, compute: (key: number) => Value): (key: number) => Value {
-  const pages = new Array<(Value | typeof PENDING)[] | undefined>(Math.ceil(size / PAGE_SIZE)).fill(undefined);
+export function memoized<T>(size: number, compute: (key: number) => T): (key: number) => T {
+  const pages = new Array<(T | typeof PENDING)[] | undefined>(Math.ceil(size / PAGE_SIZE)).fill(undefined);
   return (key) => {
     const pageNumber = key >> PAGE_BITS;
     let page = pages[pageNumber];
-    if (page === undefined) pages[pageNumber] = page = new Array<Value | typeof PENDING>(PAGE_SIZE).fill(PENDING);
+    if (page === undefined) pages[pageNumber] = page = new Array<T | typeof PENDING>(PAGE_SIZE).fill(PENDING);
     const slot = key & (PAGE_SIZE - 1);
-    let known = page[slot] as Value | typeof PENDING;
+    let known = page[slot] as T | typeof PENDING;
     if (known === PENDING) page[slot] = known = compute(key);
     return known;
   };
@@ -91,8 +91,6 @@ export function mappedColumn(source: Column, length: number, transform: (value: 
   if (encoding) return encodedColumn(encoding.ids, encoding.size, (id) => transform(encoding.value(id)));
   return computedColumn(length, (index) => transform(source.get(index)));
 }
-
-export const NULL_COLUMN: Column = { get: () => null };
 
 /** Reads the fields of one result at a time; `index` is the physical index it stands on. */
 export class RowCursor implements FieldReader {
@@ -153,11 +151,6 @@ export class ColumnTable implements ResultTable {
     return this.limit === undefined ? this.selected.length : Math.min(this.limit, this.selected.length);
   }
 
-  /** Whether the selected indices are already in output order. */
-  get isOrdered(): boolean {
-    return this.pendingOrder === undefined && this.limit === undefined;
-  }
-
   /** The selected physical indices in output order. */
   ordered(): Uint32Array {
     if (this.outputIndices) return this.outputIndices;
@@ -206,6 +199,11 @@ export class ColumnTable implements ResultTable {
 
 export function isColumnTable(table: ResultTable): table is ColumnTable {
   return table instanceof ColumnTable;
+}
+
+/** How many results a table holds, without ordering or forming a column table's rows. */
+export function resultCount(table: ResultTable): number {
+  return isColumnTable(table) ? table.size : table.rows.length;
 }
 
 /** The table as plain rows, for code that must not see a column table. */

@@ -138,7 +138,7 @@ export function parseStatsArguments(cursor: ArgCursor, takeOption: () => boolean
 
 /** A fresh aggregator for each function. */
 export function newAggregators(aggregates: readonly StatsAggregate[]): Aggregator[] {
-  return aggregates.map((a) => createAggregator({ fn: a.fn }));
+  return aggregatorMaker(aggregates)();
 }
 
 /** Makes a group's aggregators, the functions resolved once: stats may make a million groups. */
