@@ -11,7 +11,7 @@ import { createSession, Session, type SearchResult, type SessionOptions } from '
 
 export interface RunOptions extends Omit<SessionOptions, 'store'> {
   /** Log files or folders; default: the bundled sample data. `-` reads standard input. */
-  data?: readonly string[];
+  data?: readonly string[] | undefined;
   /** Treat any skipped input record as an error. */
   strict?: boolean;
   onProgress?: IngestOptions['onProgress'];

@@ -24,9 +24,9 @@ export interface SessionOptions {
   /** The Endpoint.Processes store the searches read. */
   store: ColumnarStore;
   /** Macro sources layered over the bundled macros, in order (later wins). */
-  macros?: readonly string[];
+  macros?: readonly string[] | undefined;
   /** Inline definitions `NAME=DEFINITION` or `NAME(a,b)=DEFINITION`, applied last. */
-  inlineMacros?: readonly string[];
+  inlineMacros?: readonly string[] | undefined;
   /** IANA zone for time formatting and snapping; default UTC. */
   tz?: string;
   /** The search's `now`: a time modifier or epoch seconds; default the current time. */
@@ -35,7 +35,7 @@ export interface SessionOptions {
   earliest?: string;
   latest?: string;
   /** Lookup folders (CSV files with security_content YAML definitions), layered over the bundled ones. */
-  lookups?: readonly string[];
+  lookups?: readonly string[] | undefined;
   /** The folder `outputlookup` writes to; without it, outputlookup is refused. */
   outputLookupDir?: string;
   /**

@@ -136,10 +136,10 @@ export function applyCimCalculations(out: ProcessRowValues): void {
   fillUnknown(out, LOADED_FILE);
   fillUnknown(out, ORIGINAL_FILE_NAME);
   fillUnknown(out, PARENT_PROCESS);
-  out[PARENT_PROCESS_NAME] = cimProcessName(out[PARENT_PROCESS_NAME], out[PARENT_PROCESS]);
+  out[PARENT_PROCESS_NAME] = cimProcessName(out[PARENT_PROCESS_NAME] ?? null, out[PARENT_PROCESS] ?? null);
   fillUnknown(out, PARENT_USER);
   fillUnknown(out, PROCESS);
-  out[PROCESS_NAME] = cimProcessName(out[PROCESS_NAME], out[PROCESS]);
+  out[PROCESS_NAME] = cimProcessName(out[PROCESS_NAME] ?? null, out[PROCESS] ?? null);
   fillUnknown(out, USER);
   // vendor_product: vendor/product are never set without vendor_product by these add-ons, so
   // the case() reduces to coalesce(vendor_product, sourcetype, "unknown").
