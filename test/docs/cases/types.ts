@@ -11,8 +11,11 @@ export type Expected =
   | { field: string; value: Cell }
   /** Exactly one result, and these fields of it (fields not listed are not compared). */
   | { fields: Record<string, Cell> }
-  /** Every result, in order, with these fields each (fields not listed are not compared). */
-  | { rows: Record<string, Cell>[] }
+  /**
+   * Every result, in order, with these fields each (fields not listed are not compared); with
+   * `columns`, also exactly these visible columns in this order.
+   */
+  | { rows: Record<string, Cell>[]; columns?: string[] }
   /** The page says the search fails. */
   | { error: true };
 
