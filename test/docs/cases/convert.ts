@@ -36,7 +36,7 @@ export const convertCases: DocCase[] = [
   },
   {
     id: 'convert-rmcomma',
-    knownDifference: 'gives amount="1000000"',
+    knownDifference: 'gives 1000000: the trailing .00 is dropped',
     page: PAGE,
     quote: 'rmcomma() ... Description: Removes all commas from value, for example rmcomma(1,000,000.00) returns 1000000.00.',
     search: '| makeresults | eval amount="1,000,000.00" | convert rmcomma(amount)',
@@ -90,7 +90,7 @@ export const convertCases: DocCase[] = [
   },
   {
     id: 'convert-auto-none',
-    knownDifference: 'gives tsrc="Number"',
+    knownDifference: 'none(src_ip) does not exempt src_ip: auto(*) converts it to a number',
     page: PAGE,
     quote: 'Convert every field value to a number value except for values in the field `src_ip`. Use the `none` convert function to specify fields to ignore.',
     search: '| makeresults | eval x="42", src_ip="3" | convert auto(*) none(src_ip) | eval tx=typeof(x), tsrc=typeof(src_ip)',

@@ -75,7 +75,7 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-isnum-nan',
-    knownDifference: 'gives numval=null, numvalIsNumeric="false", strvalIsNumeric="false"',
+    knownDifference: 'strval % 1 with strval="NaN" gives null, and isnum() of the field holding "NaN" is false',
     page: PAGE,
     quote:
       'Notice that literalNanIsNumeric is false because the isnum command interprets "NaN" as a string, not a number. | column | row | | literalIsNumeric | false | | literalNanIsNumeric | false | | numval | NaN | | numvalIsNumeric | true | | strval | NaN | | strvalIsNumeric | true |',
@@ -113,7 +113,7 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-isstr-nan',
-    knownDifference: 'gives numval=null, numvalIsStr="false"',
+    knownDifference: 'strval % 1 with strval="NaN" gives null, so numval is missing and isstr(numval) is false',
     page: PAGE,
     quote:
       'Notice that, as expected, each isstr test identifies "NaN" as a string, regardless of whether the "NaN" is a string or numeric value. | column | row | | literalIsStr | true | | literalNanIsStr | true | | numval | NaN | | numvalIsStr | true | | strval | NaN | | strvalIsStr | true |',
@@ -133,7 +133,7 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-typeof-four',
-    knownDifference: 'gives n="NumberStringBooleanInvalid"',
+    knownDifference: 'typeof(1==2) is "Boolean", not "Bool": gives NumberStringBooleanInvalid',
     page: PAGE,
     quote: 'This example returns "NumberStringBoolInvalid"',
     search: '| makeresults | eval n=typeof(12) + typeof("string") + typeof(1==2) + typeof(badfield)',

@@ -102,7 +102,7 @@ export const lookupCases: DocCase[] = [
   },
   {
     id: 'inputlookup-missing-file',
-    knownDifference: "error: The lookup table 'no_such_table.csv' does not exist or is not available. Looked in: /work/wt-docex/lookups, /work/wt-docex/test/docs/fixtures/lookups.",
+    knownDifference: "fails with an error instead of a warning and no results: The lookup table 'no_such_table.csv' does not exist or is not available.",
     page: INPUTLOOKUP,
     quote: 'The name of the lookup file must end with .csv or .csv.gz . If the lookup does not exist, a warning message is displayed (but no syntax error is generated).',
     search: '| inputlookup no_such_table.csv',

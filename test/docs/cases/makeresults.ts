@@ -44,7 +44,7 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-annotate',
-    knownDifference: 'gives server="none"',
+    knownDifference: 'annotate=true gives no splunk_server field',
     page: PAGE,
     quote:
       'If annotate=true , generates results with the fields shown in the table below. ... | host | None. | | source | None. | | sourcetype | None. | | splunk_server | The name of the server that themakeresultscommand is run on. |',

@@ -28,7 +28,7 @@ export const renameCases: DocCase[] = [
   },
   {
     id: 'rename-wildcards-match',
-    knownDifference: 'gives price-aXNewprice-b=null',
+    knownDifference: 'drops the field: neither price-aXprice-b nor price-aXNewprice-b is left (a wildcard in the middle of the name)',
     page: PAGE,
     quote: 'The following search completes successfully because the number of wildcard characters in both names is the same. ... | rename price-a*price-b AS price-a*Newprice-b',
     search: '| makeresults | eval \'price-aXprice-b\'=1 | rename price-a*price-b AS price-a*Newprice-b',
@@ -36,7 +36,7 @@ export const renameCases: DocCase[] = [
   },
   {
     id: 'rename-one-field-twice',
-    knownDifference: 'returns results instead of an error',
+    knownDifference: 'accepts rename A as B, A as C (renames A to B only)',
     page: PAGE,
     quote: "You can't rename one field with multiple names. For example if you have field A, you can't specify | rename A as B, A as C .",
     search: '| makeresults | eval A=1 | rename A as B, A as C',

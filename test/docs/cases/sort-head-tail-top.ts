@@ -84,7 +84,7 @@ export const sortHeadTailTopCases: DocCase[] = [
   },
   {
     id: 'sort-leading-number',
-    knownDifference: 'gives row 1 x="10abc", row 2 x="2foo", row 3 x="9xyz"',
+    knownDifference: 'sorts 10abc, 2foo, 9xyz as strings, not by their leading numbers',
     page: SORT,
     quote: 'Alphanumeric strings are sorted based on the data type of the first character. If the string starts with a number, the string is sorted numerically based on that number alone.',
     search: `${rowsOf('x', ['10abc', '9xyz', '2foo'])} | sort x | table x`,

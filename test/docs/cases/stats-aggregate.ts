@@ -18,7 +18,7 @@ const SALES =
 export const statsAggregateCases: DocCase[] = [
   {
     id: 'agg-avg-100',
-    knownDifference: 'gives avg(test)="3.99000000000001"',
+    knownDifference: 'prints 3.99000000000001 (15 significant digits), not the shortest round-trip text',
     page: PAGE,
     quote: 'The result of this calculation is: | avg(test) | | 3.9900000000000055 |',
     search: '| makeresults count=100 | eval test=3.99 | stats avg(test)',
@@ -26,7 +26,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-avg-10000',
-    knownDifference: 'gives avg(test)="3.99000000000022"',
+    knownDifference: 'prints 3.99000000000022 (15 significant digits), not the shortest round-trip text',
     page: PAGE,
     quote: 'When the count is changed to 10000, the results are different: ... | avg(test) | | 3.990000000000215 |',
     search: '| makeresults count=10000 | eval test=3.99 | stats avg(test)',
@@ -34,7 +34,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-mean-as-avg',
-    knownDifference: 'gives mean(test)="3.99000000000001"',
+    knownDifference: 'prints 3.99000000000001 (15 significant digits), not the shortest round-trip text',
     page: PAGE,
     quote: 'The mean values should be exactly the same as the values calculated using the avg() function.',
     search: '| makeresults count=100 | eval test=3.99 | stats mean(test)',
@@ -74,7 +74,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-max-mixed',
-    knownDifference: 'gives max(x)="100"',
+    knownDifference: 'max(x) is 100: numbers are ranked above strings',
     page: PAGE,
     quote:
       "If the items are mixed, they're sorted in numeric and then lexicographical order with all numbers sorted before non-numeric items. For example, the items 1, c, a, 2, 100, b, 4, 9 are sorted as 1, 2, 4, 9, 100, a, b, c.",
@@ -118,7 +118,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-perc50',
-    knownDifference: 'gives perc50(Y)="6"',
+    knownDifference: 'gives 6 (nearest rank), not the interpolated 5.5',
     page: PAGE,
     quote: 'Consider this list of values Y = {10,9,8,7,6,5,4,3,2,1} . The following example returns 5.5. ... | stats perc50(Y)',
     search: `${Y} | stats perc50(Y)`,
@@ -126,7 +126,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-perc95',
-    knownDifference: 'gives perc95(Y)="10"',
+    knownDifference: 'gives 10 (nearest rank), not the interpolated 9.55',
     page: PAGE,
     quote: 'The following example returns 9.55. ... | stats perc95(Y)',
     search: `${Y} | stats perc95(Y)`,
@@ -134,7 +134,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-p50-abbreviation',
-    knownDifference: 'gives p50(Y)="6"',
+    knownDifference: 'gives 6 (nearest rank), not the interpolated 5.5',
     page: PAGE,
     quote: 'perc<percentile>(<value>) or the abbreviation p<percentile>(<value>) ... The following example returns 5.5.',
     search: `${Y} | stats p50(Y)`,
@@ -142,7 +142,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-upperperc95',
-    knownDifference: 'gives upperperc95(Y)="10"',
+    knownDifference: 'gives 10 (nearest rank), not the interpolated 9.55',
     page: PAGE,
     quote: 'When there are more than 1000 values, the upperperc function gives the approximate upper bound for the percentile requested. Otherwise the upperperc function returns the same percentile as the perc function.',
     search: `${Y} | stats upperperc95(Y)`,
@@ -150,7 +150,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-visitors-total',
-    knownDifference: "error: spelunk does not support the stats function 'total''",
+    knownDifference: "rejects AS 'visitors total' (a single-quoted name): error: spelunk does not support the stats function 'total''",
     page: PAGE,
     quote:
       'The results from this search look like this: | hour | visitors | visitors total | | 0800 | 0 | 0 | | 0900 | 212 | 212 | | 1000 | 367 | 579 | | 1100 | 489 | 1068 | | 1200 | 624 | 1692 | | 1300 | 609 | 2301 | | 1400 | 492 | 2793 | | 1500 | 513 | 3306 | | 1600 | 376 | 3673 | | 1700 | 337 | 4010 |',
@@ -164,7 +164,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-visitors-percentiles',
-    knownDifference: "error: stats: expected ')' to close perc50(.",
+    knownDifference: "rejects perc50('visitors total') (a quoted field name): error: stats: expected ')' to close perc50(.",
     page: PAGE,
     quote: 'The results from this search look like this: | perc50(visitors total) | perc95(visitors total) | | 1996.5 | 3858.35 |',
     search: `${VISITORS} | streamstats sum(visitors) as 'visitors total' | stats perc50('visitors total') perc95('visitors total')`,
@@ -211,7 +211,7 @@ export const statsAggregateCases: DocCase[] = [
   },
   {
     id: 'agg-temperatures',
-    knownDifference: 'gives mean(temp)="48.8571428571429", stdev(temp)="12.6151835952893"',
+    knownDifference: 'prints mean 48.8571428571429 and stdev 12.6151835952893 (15 significant digits)',
     page: PAGE,
     quote: 'This search returns these results: | mean(temp) | sumsq(temp) | stdev(temp) | | 48.857142857142854 | 17664 | 12.615183595289349 |',
     search: `${TEMPERATURES} | stats mean(temp), sumsq(temp), stdev(temp)`,

@@ -66,7 +66,7 @@ export const statsCommandCases: DocCase[] = [
   },
   {
     id: 'stats-split-duplicates-default',
-    knownDifference: 'gives row 1 count="1"',
+    knownDifference: 'counts the event once for the value a: duplicate values of a multivalue BY field are removed by default',
     page: PAGE,
     quote: 'dedup_splitvals ... Description: Specifies whether to remove duplicate values in multivalued `BY` clause fields. Default: false',
     search: '| makeresults | eval mvfield=mvappend("a", "a", "b"), field=10 | stats count BY mvfield',
@@ -117,7 +117,7 @@ export const statsCommandCases: DocCase[] = [
   },
   {
     id: 'stats-rename-twice',
-    knownDifference: 'returns results instead of an error',
+    knownDifference: 'accepts first(host) AS site, first(host) AS report and returns both fields',
     page: PAGE,
     quote: 'You cannot rename one field with multiple names. For example if you have field A, you cannot rename A as B, A as C. The following example is not valid. ... | stats first(host) AS site, first(host) AS report',
     search: '| makeresults | eval host="www1" | stats first(host) AS site, first(host) AS report',

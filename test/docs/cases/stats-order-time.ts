@@ -99,7 +99,7 @@ export const statsOrderTimeCases: DocCase[] = [
   },
   {
     id: 'time-earliest-time',
-    knownDifference: 'gives earliest_time(_value)="1702920600"',
+    knownDifference: 'prints 1702920600, without the six decimals the page shows',
     page: TIME_PAGE,
     quote:
       'Returns the UNIX time of the chronologically earliest-seen occurrence of a given field value. ... | _time | metric_name | earliest_time(_value) | | 2023-12-18 09:30:00 | deploy-connections.nCurrent | 1702920600.000000 |',
@@ -109,7 +109,7 @@ export const statsOrderTimeCases: DocCase[] = [
   },
   {
     id: 'time-latest-time',
-    knownDifference: 'gives latest_time(_value)="1702921140"',
+    knownDifference: 'prints 1702921140, without the six decimals the page shows',
     page: TIME_PAGE,
     quote:
       'Returns the UNIX time of the chronologically latest-seen occurrence of a given field value. ... | 2023-12-18 09:39:00 | queue.current_size | 1702921140.000000 |',
