@@ -104,6 +104,9 @@ export function compileCalculations(calculations: readonly CimCalculation[], fie
   };
   const steps = calculations.map((c) => ({ step: CALCULATIONS[c.calculation].step, field: column(c.field), from: c.from.map(column) }));
   return (out) => {
-    for (const { step, field, from } of steps) step(out, field, from);
+    for (let i = 0; i < steps.length; i++) {
+      const { step, field, from } = steps[i]!;
+      step(out, field, from);
+    }
   };
 }
