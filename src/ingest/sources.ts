@@ -22,7 +22,10 @@ export interface RecordSource {
   name: string;
   /** File extensions (with the dot, lower case) read when walking a folder. */
   extensions: readonly string[];
-  /** Whether a file whose first bytes are `head` is in this format. */
+  /**
+   * Whether a file whose first bytes are `head` is in this format: by its signature, whatever
+   * its name. `head` is the first chunk read: up to 1 MiB from a file, possibly less from stdin.
+   */
   recognises(head: Uint8Array): boolean;
   /**
    * Reads every record of `input` into `sink`, in file order; `onBytes(n)` reports the bytes read.
