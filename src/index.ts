@@ -3,13 +3,18 @@
  *
  *   const result = await run('| tstats count from datamodel=Endpoint.Processes by Processes.dest', { data: ['logs/'] });
  *   result.columns; result.rows;
+ *
+ *   const { datasets, report } = await loadData({ data: ['logs/'] });
+ *   const session = createSession({ datasets });
  */
 import { bundled } from './core/paths.js';
-import { emptyStore } from './datamodel/models.js';
-import { loadEndpointProcesses, type IngestOptions, type IngestReport } from './ingest/index.js';
+import type { DatasetKey } from './datamodel/models.js';
+import { loadDatasets, loadEndpointProcesses, type IngestOptions, type IngestProgress, type IngestReport, type SkippedRecord, type RecordPlace } from './ingest/index.js';
 import { createSession, Session, type SearchResult, type SessionOptions } from './session.js';
+import type { ColumnarStore } from './store/types.js';
 
-export interface RunOptions extends Omit<SessionOptions, 'store'> {
+/** What to load: the logs, and how to read them. */
+export interface DataOptions {
   /** Log files or folders; default: the bundled sample data. `-` reads standard input. */
   data?: readonly string[] | undefined;
   /** Treat any skipped input record as an error. */
@@ -20,8 +25,16 @@ export interface RunOptions extends Omit<SessionOptions, 'store'> {
   stdin?: NodeJS.ReadableStream;
 }
 
+export interface RunOptions extends DataOptions, Omit<SessionOptions, 'store' | 'datasets'> {}
+
 export interface RunResult extends SearchResult {
   ingest: IngestReport;
+}
+
+/** A loaded data set: one columnar store per dataset the logs filled, by `Model.Dataset` name. */
+export interface LoadedData {
+  datasets: Map<DatasetKey, ColumnarStore>;
+  report: IngestReport;
 }
 
 /** Checks the search, loads the data, then runs the search over it. */
@@ -36,24 +49,29 @@ export async function run(search: string, options: RunOptions = {}): Promise<Run
  * a mistake is reported at once rather than after a long ingest.
  */
 export function checkSearch(search: string, options: Omit<SessionOptions, 'store'> = {}): void {
-  createSession({ ...options, store: emptyStore() }).check(search);
+  createSession({ ...options, datasets: new Map() }).check(search);
 }
 
-/** Loads the data once; the session then runs any number of searches over it. */
-export async function openSession(options: RunOptions = {}): Promise<{ session: Session; report: IngestReport }> {
+/** Reads the logs once, in one pass, into a store per dataset; a dataset no record fed is absent. */
+export async function loadData(options: DataOptions = {}): Promise<LoadedData> {
   const paths = options.data && options.data.length > 0 ? [...options.data] : [bundled.sampleData()];
-  const { store, report } = await loadEndpointProcesses(paths, {
+  return loadDatasets(paths, {
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
   });
-  return { session: createSession({ ...options, store }), report };
+}
+
+/** Loads the data once; the session then runs any number of searches over it. */
+export async function openSession(options: RunOptions = {}): Promise<{ session: Session; report: IngestReport }> {
+  const { datasets, report } = await loadData(options);
+  return { session: createSession({ ...options, datasets }), report };
 }
 
 export { createSession, Session };
-export type { SearchResult, SessionOptions };
-export type { IngestReport, IngestOptions };
+export type { SearchResult, SessionOptions, DatasetKey };
+export type { IngestReport, IngestOptions, IngestProgress, SkippedRecord, RecordPlace };
 export type { ResultTable, Row, Value, Scalar } from './core/values.js';
 export { SpelunkError } from './core/errors.js';
 export type { ColumnarStore } from './store/types.js';

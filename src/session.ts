@@ -1,12 +1,13 @@
 /**
- * A session runs searches over one data model store: text → macro expansion → parse → plan →
- * execute. The store is built once (from the user's logs) and shared by every search.
+ * A session runs searches over the data model stores: text → macro expansion → parse → plan →
+ * execute. The stores, one per dataset, are built once (from the user's logs) and shared by every
+ * search; every dataset of every data model is bound, to an empty store when no input fed it.
  */
 import { SpelunkError, type Span } from './core/errors.js';
 import { describeOrigin } from './core/describe.js';
 import { isColumnTable, resultCount } from './core/column-table.js';
 import type { FieldReader, ResultTable } from './core/values.js';
-import { DATA_MODELS, emptyStore } from './datamodel/models.js';
+import { ALL_DATASETS, DATA_MODELS, datasetByKey, emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
 import { parseEvalExpression } from './eval/parser.js';
 import type { DatasetBinding, ExecContext, TimeRange } from './exec/context.js';
@@ -21,8 +22,13 @@ import type { ColumnarStore } from './store/types.js';
 import { resolveTimeModifier } from './time/modifiers.js';
 
 export interface SessionOptions {
-  /** The Endpoint.Processes store the searches read. */
-  store: ColumnarStore;
+  /** The Endpoint.Processes store: shorthand for `datasets` holding only that dataset. */
+  store?: ColumnarStore;
+  /**
+   * One store per dataset, by `Model.Dataset` name (as `loadData` gives them); a dataset not in
+   * the map is empty.
+   */
+  datasets?: ReadonlyMap<string, ColumnarStore>;
   /** Macro sources layered over the bundled macros, in order (later wins). */
   macros?: readonly string[] | undefined;
   /** Inline definitions `NAME=DEFINITION` or `NAME(a,b)=DEFINITION`, applied last. */
@@ -86,22 +92,21 @@ export class Session {
         `The time range is empty: --earliest (${new Date(earliest * 1000).toISOString()}) is later than --latest (${new Date(latest * 1000).toISOString()}).`,
       );
     }
+    const stores = givenStores(options);
     this.bindings = new Map();
-    for (const model of DATA_MODELS) {
-      for (const dataset of model.rootDatasets) {
-        const store = model.name === 'Endpoint' && dataset.name === 'Processes' ? options.store : emptyStore();
-        this.bindings.set(`${model.name}.${dataset.name}`, {
-          modelName: model.name,
-          datasetName: dataset.name,
-          prefix: dataset.name,
-          store,
-        });
-      }
+    for (const { key, model, dataset } of ALL_DATASETS) {
+      this.bindings.set(key, { modelName: model.name, datasetName: dataset.name, prefix: dataset.name, store: stores.get(key) ?? emptyStore() });
     }
   }
 
+  /** The Endpoint.Processes store. */
   get store(): ColumnarStore {
-    return this.options.store;
+    return this.bindings.get(ENDPOINT_PROCESSES)!.store;
+  }
+
+  /** Every dataset's store, by `Model.Dataset` name, in data model order (empty stores included). */
+  get datasets(): ReadonlyMap<DatasetKey, ColumnarStore> {
+    return new Map(ALL_DATASETS.map(({ key }) => [key, this.bindings.get(key)!.store]));
   }
 
   expand(search: string): ExpansionResult {
@@ -206,6 +211,24 @@ export class Session {
     if (value === null || typeof value !== 'object') return value;
     return value.length > 0 ? (value[0] as string | number | boolean) : null;
   }
+}
+
+/** The stores the options give, by dataset; an unknown dataset name, or Endpoint.Processes given twice, is a usage error. */
+function givenStores(options: SessionOptions): Map<string, ColumnarStore> {
+  const stores = new Map(options.datasets ?? []);
+  for (const key of stores.keys()) {
+    if (!datasetByKey(key)) {
+      const known = ALL_DATASETS.map((entry) => entry.key).join(', ');
+      throw new SpelunkError('usage', `The session was given a store for '${key}', which is not a dataset spelunk knows. Known: ${known}.`);
+    }
+  }
+  if (options.store) {
+    if (stores.has(ENDPOINT_PROCESSES)) {
+      throw new SpelunkError('usage', `The session was given ${ENDPOINT_PROCESSES} twice, as 'store' and in 'datasets': give it once.`);
+    }
+    stores.set(ENDPOINT_PROCESSES, options.store);
+  }
+  return stores;
 }
 
 function checkZone(tz: string): void {

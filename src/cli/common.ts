@@ -5,7 +5,7 @@ import { SpelunkError } from '../core/errors.js';
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Set by `--debug` anywhere on the command line: errors then show their stack. */
-export const debugMode = (): boolean => process.argv.includes('--debug');
+const debugMode = (): boolean => process.argv.includes('--debug');
 
 /**
  * Prints one clear message on stderr and exits: 2 for usage and search errors, 1 otherwise.

@@ -3,7 +3,8 @@ import { Command, Option } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { fieldsTable, datamodelTable } from '../datamodel/view.js';
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
-import { loadEndpointProcesses } from '../ingest/index.js';
+import { emptyStore, ENDPOINT_PROCESSES } from '../datamodel/models.js';
+import { loadDatasets } from '../ingest/index.js';
 import { collect, exitWithError } from './common.js';
 import { progressBar } from './progress.js';
 
@@ -26,13 +27,14 @@ async function runDatamodel(flags: DatamodelFlags): Promise<void> {
   if ((flags.data ?? []).length === 0) throw new SpelunkError('usage', 'datamodel needs --data PATH (a log file, a folder, or - for stdin)');
   const head = parseHead(flags.head);
   const bar = progressBar(!flags.quiet);
-  const { store, report } = await loadEndpointProcesses(flags.data ?? [], {
+  const { datasets, report } = await loadDatasets(flags.data ?? [], {
     strict: flags.strict ?? false,
     onProgress: (p) => bar.update(p),
   });
   bar.done();
   if (!flags.quiet) process.stderr.write(`${report.summary()}\n`);
-  const table = flags.fields ? fieldsTable(store) : datamodelTable(store, head);
+  const store = datasets.get(ENDPOINT_PROCESSES) ?? emptyStore();
+  const table = flags.fields ? fieldsTable(store, ENDPOINT_PROCESSES) : datamodelTable(store, head, ENDPOINT_PROCESSES);
   process.stdout.write(formatResults(table, flags.format));
 }
 

@@ -1,34 +1,28 @@
 /**
- * What `spelunk datamodel` shows: the store's rows as `| datamodel Endpoint Processes search`
- * lists them, and, per field, where its value comes from and how many rows have one.
+ * What `spelunk datamodel` shows: a dataset's rows as `| datamodel <Model> <Dataset> search` lists
+ * them, and, per field, where its value comes from and how many rows have one. The sources are
+ * read from the mapping tables and the dataset's CIM calculations, the same lists ingest applies.
  */
 import type { ResultTable, Row, Value } from '../core/values.js';
 import type { ColumnarStore } from '../store/types.js';
-import { INPUT_KINDS } from './mappings.js';
-import { IMPLICIT_FIELDS, PROCESSES_FIELDS } from './models.js';
+import { describeCalculation } from './calculations.js';
+import type { MappingTable } from './mapping-table.js';
+import { MAPPING_TABLES } from './mappings/index.js';
+import { datasetByKey, ENDPOINT_PROCESSES, IMPLICIT_FIELDS, type DatasetDefinition, type DatasetKey } from './models.js';
 
-/** The CIM calculation each calculated field goes through after the add-on (Endpoint.json, CIM 8.5). */
-export const CIM_CALCULATIONS: ReadonlyMap<string, string> = new Map([
-  ['dest', 'if(isnull(dest) OR dest="","unknown",dest)'],
-  ['loaded_file', 'if(isnull(loaded_file) OR loaded_file="","unknown",loaded_file)'],
-  ['original_file_name', 'if(isnull(original_file_name) OR original_file_name="","unknown",original_file_name)'],
-  ['parent_process', 'if(isnull(parent_process) OR parent_process="","unknown",parent_process)'],
-  ['parent_process_name', 'case(parent_process_name set, parent_process_name, R1 on parent_process, R2 on parent_process, 1=1, "unknown")'],
-  ['parent_user', 'if(isnull(parent_user) OR parent_user="","unknown",parent_user)'],
-  ['process', 'if(isnull(process) OR process="","unknown",process)'],
-  ['process_name', 'case(process_name set, process_name, R1 on process, R2 on process, 1=1, "unknown")'],
-  ['user', 'if(isnull(user) OR user="","unknown",user)'],
-  ['vendor_product', 'case(isnotnull(vendor_product),vendor_product,...,isnotnull(sourcetype),sourcetype,1=1,"unknown")'],
-  ['process_integrity_level', 'base search: eval process_integrity_level=lower(process_integrity_level)'],
-]);
+function definitionOf(key: DatasetKey): DatasetDefinition {
+  const entry = datasetByKey(key);
+  if (!entry) throw new Error(`unknown dataset '${key}'`);
+  return entry.dataset;
+}
 
-/** Column names of the datamodel view: implicit fields unprefixed, the rest `Processes.<field>`. */
-export function viewColumns(store: ColumnarStore): string[] {
+/** Column names of the datamodel view: implicit fields unprefixed, the rest `<Dataset>.<field>`. */
+function viewColumns(store: ColumnarStore, dataset: DatasetDefinition): string[] {
   const present = new Set(store.fields);
   return [
     '_time',
     ...IMPLICIT_FIELDS.filter((f) => present.has(f)),
-    ...PROCESSES_FIELDS.filter((f) => present.has(f)).map((f) => `Processes.${f}`),
+    ...dataset.fields.filter((f) => present.has(f)).map((f) => `${dataset.name}.${f}`),
   ];
 }
 
@@ -38,10 +32,12 @@ function newestFirst(store: ColumnarStore): number[] {
   return order.sort((a, b) => store.time[b]! - store.time[a]! || a - b);
 }
 
-/** The rows of the Processes dataset as a result table, at most `head` of them. */
-export function datamodelTable(store: ColumnarStore, head = Infinity): ResultTable {
-  const columns = viewColumns(store);
-  const fields = columns.slice(1).map((c) => (c.startsWith('Processes.') ? c.slice('Processes.'.length) : c));
+/** The rows of a dataset (Endpoint.Processes by default) as a result table, at most `head` of them. */
+export function datamodelTable(store: ColumnarStore, head = Infinity, key: DatasetKey = ENDPOINT_PROCESSES): ResultTable {
+  const dataset = definitionOf(key);
+  const columns = viewColumns(store, dataset);
+  const prefix = `${dataset.name}.`;
+  const fields = columns.slice(1).map((c) => (c.startsWith(prefix) ? c.slice(prefix.length) : c));
   const rows: Row[] = [];
   for (const index of newestFirst(store).slice(0, Math.min(head, store.rowCount))) {
     const row: Row = new Map();
@@ -65,25 +61,27 @@ function rowsWithValue(store: ColumnarStore, field: string): number {
   return count;
 }
 
-/** How one input kind sets a field: the transform, its raw fields and value, and the source. */
-function ruleText(kind: (typeof INPUT_KINDS)[number], field: string): string {
-  const rule = kind.rules.find((r) => r.field === field);
-  if (!rule) return `${kind.name}: (not set by this add-on)`;
+/** How one mapping table sets a field: the transform, its raw fields and value, and the source. */
+function ruleText(table: MappingTable, field: string): string {
+  const rule = table.rules.find((r) => r.field === field);
+  if (!rule) return `${table.name}: (not set by this add-on)`;
   const args = [...(rule.from.length > 0 ? [rule.from.join(', ')] : []), ...(rule.value !== undefined ? [`"${rule.value}"`] : [])];
-  return `${kind.name}: ${rule.transform}(${args.join('; ')}) <- ${rule.source}`;
+  return `${table.name}: ${rule.transform}(${args.join('; ')}) <- ${rule.source}`;
 }
 
 /**
- * One row per field: how many rows have it, and where it comes from for each input kind (one
- * line each), then the CIM calculation that runs after the add-ons.
+ * One row per field of a dataset (Endpoint.Processes by default): how many rows have it, and
+ * where it comes from for each mapping table that fills the dataset (one line each), then the
+ * CIM calculation that runs after the tables.
  */
-export function fieldsTable(store: ColumnarStore): ResultTable {
+export function fieldsTable(store: ColumnarStore, key: DatasetKey = ENDPOINT_PROCESSES): ResultTable {
+  const dataset = definitionOf(key);
+  const tables = MAPPING_TABLES.filter((table) => table.dataset === key);
   const rows: Row[] = [];
-  for (const field of [...IMPLICIT_FIELDS, ...PROCESSES_FIELDS]) {
-    const name = IMPLICIT_FIELDS.includes(field) ? field : `Processes.${field}`;
-    const sources = INPUT_KINDS.map((kind) => ruleText(kind, field));
-    const calculation = CIM_CALCULATIONS.get(field);
-    if (calculation) sources.push(`CIM: ${calculation}`);
+  for (const field of [...IMPLICIT_FIELDS, ...dataset.fields]) {
+    const name = IMPLICIT_FIELDS.includes(field) ? field : `${dataset.name}.${field}`;
+    const sources = tables.map((table) => ruleText(table, field));
+    for (const calculation of dataset.calculations) if (calculation.field === field) sources.push(`CIM: ${describeCalculation(calculation)}`);
     rows.push(new Map<string, Value>([['field', name], ['rows', rowsWithValue(store, field)], ['source', sources]]));
   }
   return { columns: ['field', 'rows', 'source'], rows };

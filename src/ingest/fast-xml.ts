@@ -32,6 +32,9 @@ for (const c of ':_-.') NAME_BYTE[c.charCodeAt(0)] = 1;
 const VALUE_STOP = new Uint8Array(256);
 for (const c of [LT, GT, EQUALS, SINGLE_QUOTE, DOUBLE_QUOTE]) VALUE_STOP[c] = 1;
 
+/** What NameTable.find gives for a name not in the table. */
+const NOT_FOUND = -1;
+
 /** A set of ASCII names, looked up by the bytes of a name in a line. */
 class NameTable {
   /** Open addressing on nameKey: name index + 1 per cell, 0 when empty. */
@@ -46,7 +49,7 @@ class NameTable {
     this.mask = size - 1;
     names.forEach((name, index) => {
       const bytes = Buffer.from(name, 'latin1');
-      if (bytes.length === 0 || this.find(bytes, 0, bytes.length) !== -1) throw new Error(`bad or repeated name: '${name}'`);
+      if (bytes.length === 0 || this.find(bytes, 0, bytes.length) !== NOT_FOUND) throw new Error(`bad or repeated name: '${name}'`);
       let cell = nameKey(bytes, 0, bytes.length) & this.mask;
       while (this.cells[cell] !== 0) cell = (cell + 1) & this.mask;
       this.cells[cell] = index + 1;
@@ -54,13 +57,13 @@ class NameTable {
     });
   }
 
-  /** Index of the name at `line[start, end)`, or -1. */
+  /** Index of the name at `line[start, end)`, or NOT_FOUND. */
   find(line: Uint8Array, start: number, end: number): number {
-    if (end <= start) return -1;
+    if (end <= start) return NOT_FOUND;
     let cell = nameKey(line, start, end) & this.mask;
     for (;;) {
       const index = this.cells[cell]! - 1;
-      if (index < 0) return -1;
+      if (index < 0) return NOT_FOUND;
       if (sameName(this.names[index]!, line, start, end)) return index;
       cell = (cell + 1) & this.mask;
     }
@@ -87,15 +90,27 @@ function nameEnd(line: Uint8Array, from: number, end: number): number {
   return q;
 }
 
-/** The System values the readers provide, under the names the mapping tables use (mappings.ts). */
-export const SYSTEM_VALUE_NAMES = ['Provider', 'EventID', 'Channel', 'Computer', 'Keywords', 'SystemTime', 'SecurityUserID'] as const;
+/** The System values the readers provide, under the names the mapping tables use (src/datamodel/mapping-table.ts). */
+const SYSTEM_VALUE_NAMES = ['Provider', 'EventID', 'Channel', 'Computer', 'Keywords', 'SystemTime', 'SecurityUserID'] as const;
 export const PROVIDER = 0;
 export const EVENT_ID = 1;
 export const CHANNEL = 2;
 export const COMPUTER = 3;
 export const KEYWORDS = 4;
 export const SYSTEM_TIME = 5;
-export const SECURITY_USER_ID = 6;
+const SECURITY_USER_ID = 6;
+
+/** `start[slot]` after a scan, for a value the line does not have. */
+export const ABSENT = -1;
+/** Where a text goes that no slot takes (a Data name nobody wants, or no element open). */
+const DISCARD = -2;
+/**
+ * Where the text of a Data element named like a System value goes: such a line is left to the
+ * general scanner unless the text is empty, since xml.ts gives the System value precedence.
+ */
+const SYSTEM_NAMED_DATA = -3;
+/** What dataNameEnd gives for a tag that is not exactly `<Data Name='name'>`. */
+const NOT_SIMPLE_DATA = -1;
 
 const TAG_EVENT = 0;
 const TAG_DATA = 1;
@@ -111,18 +126,18 @@ const TAGS = new NameTable(['Event', 'Data', 'Provider', 'TimeCreated', 'Securit
 const EVENT_NAME = Buffer.from('Event', 'latin1');
 const DATA_NAME = Buffer.from('Data', 'latin1');
 
-/** TAG_EVENT or TAG_DATA for the name of a closing tag, else -1: no other closing tag matters. */
+/** TAG_EVENT or TAG_DATA for the name of a closing tag, else NOT_FOUND: no other closing tag matters. */
 function closingTagOf(line: Uint8Array, start: number, end: number): number {
   if (sameName(DATA_NAME, line, start, end)) return TAG_DATA;
-  return sameName(EVENT_NAME, line, start, end) ? TAG_EVENT : -1;
+  return sameName(EVENT_NAME, line, start, end) ? TAG_EVENT : NOT_FOUND;
 }
 
-/** Slot of the element text of tags TAG_EVENT_ID.. (elementText in xml.ts). */
-const TEXT_SLOT_OF_TAG = [-1, -1, -1, -1, -1, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS];
-/** The attribute read on tags TAG_PROVIDER..TAG_SECURITY (attributeOf in xml.ts), and its slot. */
+/** Slot of the element text of tags TAG_EVENT_ID.. (elementText in xml.ts); the tags before have none. */
+const TEXT_SLOT_OF_TAG = [DISCARD, DISCARD, DISCARD, DISCARD, DISCARD, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS];
+/** The attribute read on tags TAG_PROVIDER..TAG_SECURITY (attributeOf in xml.ts), and its slot; the tags before have none. */
 const ATTRIBUTES = new NameTable(['Name', 'SystemTime', 'UserID']);
-const ATTRIBUTE_OF_TAG = [-1, -1, 0, 1, 2];
-const ATTRIBUTE_SLOT_OF_TAG = [-1, -1, PROVIDER, SYSTEM_TIME, SECURITY_USER_ID];
+const ATTRIBUTE_OF_TAG = [NOT_FOUND, NOT_FOUND, 0, 1, 2];
+const ATTRIBUTE_SLOT_OF_TAG = [DISCARD, DISCARD, PROVIDER, SYSTEM_TIME, SECURITY_USER_ID];
 const ATTRIBUTE_NAME = 0;
 
 const EVENT_OPEN = Buffer.from('<Event', 'latin1');
@@ -166,7 +181,7 @@ function nextLessThan(line: Uint8Array, view: DataView, from: number, end: numbe
 
 /**
  * Finds the values of one event line. Slots 0..6 are SYSTEM_VALUE_NAMES, then one per wanted
- * Data name. After a successful `scan`, `start[slot]` is -1 when the event has no such value.
+ * Data name. After a successful `scan`, `start[slot]` is ABSENT when the event has no such value.
  */
 export class WinEventLineScanner {
   readonly slotNames: readonly string[];
@@ -198,25 +213,25 @@ export class WinEventLineScanner {
 
   /**
    * Where the name ends in `<Data Name='name'>` at `at` (already known to start with DATA_OPEN):
-   * the offset of the closing quote, or -1 when the tag is anything else (more attributes,
+   * the offset of the closing quote, or NOT_SIMPLE_DATA when the tag is anything else (more attributes,
    * self-closed, a byte the general walk declines), which the general walk then reads.
    */
   private dataNameEnd(line: Uint8Array, at: number, lineEnd: number): number {
     for (let q = at + DATA_OPEN.length; q < lineEnd; q++) {
       const c = line[q]!;
       if (VALUE_STOP[c] === 1) {
-        if (c === SINGLE_QUOTE) return line[q + 1] === GT ? q : -1;
-        if (c !== DOUBLE_QUOTE) return -1;
+        if (c === SINGLE_QUOTE) return line[q + 1] === GT ? q : NOT_SIMPLE_DATA;
+        if (c !== DOUBLE_QUOTE) return NOT_SIMPLE_DATA;
       }
     }
-    return -1;
+    return NOT_SIMPLE_DATA;
   }
 
-  /** The slot of the Data value named `line[start, end)`: -2 not wanted, -3 a System value name. */
+  /** The slot of the Data value named `line[start, end)`: DISCARD when not wanted, SYSTEM_NAMED_DATA for a System value name. */
   private dataSlot(line: Uint8Array, start: number, end: number): number {
     const index = this.dataNames.find(line, start, end);
-    if (index === -1) return -2;
-    return index < this.wantedDataCount ? SYSTEM_VALUE_NAMES.length + index : -3;
+    if (index === NOT_FOUND) return DISCARD;
+    return index < this.wantedDataCount ? SYSTEM_VALUE_NAMES.length + index : SYSTEM_NAMED_DATA;
   }
 
   /** Scans `line[lineStart, lineEnd)`; false when the line is not in the simple layout. */
@@ -230,17 +245,17 @@ export class WinEventLineScanner {
     for (let i = 0; i < EVENT_OPEN.length; i++) if (line[lineStart + i] !== EVENT_OPEN[i]) return false;
     const afterEvent = line[lineStart + EVENT_OPEN.length];
     if (afterEvent !== SPACE && afterEvent !== GT) return false;
-    this.start.fill(-1);
+    this.start.fill(ABSENT);
     this.textTagSeen.fill(0);
     let attributeTagSeen = 0; // bit per TAG_PROVIDER..TAG_SECURITY
     let p = lineStart;
-    /** Slot that takes the next text; -2 none. */
-    let textSlot = -2;
+    /** Slot that takes the next text, or DISCARD. */
+    let textSlot = DISCARD;
     let inData = false;
     for (;;) {
       // p is at '<'. First the two tags most of a line is made of, `<Data Name='...'>` and
       // `</Data>`, matched whole; then any tag (which reads those two the same way).
-      const dataNameEnd = !inData && isDataOpen(view, p, lineEnd) ? this.dataNameEnd(line, p, lineEnd) : -1;
+      const dataNameEnd = !inData && isDataOpen(view, p, lineEnd) ? this.dataNameEnd(line, p, lineEnd) : NOT_SIMPLE_DATA;
       if (inData && isDataClose(view, p, lineEnd)) {
         inData = false;
         p += DATA_CLOSE_LENGTH;
@@ -268,7 +283,7 @@ export class WinEventLineScanner {
         const followedBySpace = follower === SPACE;
         // Attributes: ( ' ' name '=' quote value quote )*
         let firstAttribute = true;
-        let dataSlot = -2;
+        let dataSlot = DISCARD;
         const attributeWanted =
           tag >= TAG_PROVIDER && tag <= TAG_SECURITY && followedBySpace && (attributeTagSeen & (1 << tag)) === 0;
         if (attributeWanted) attributeTagSeen |= 1 << tag;
@@ -291,7 +306,7 @@ export class WinEventLineScanner {
           if (q >= lineEnd) return false;
           const valueEnd = q;
           q++;
-          if (attributeWanted && this.start[ATTRIBUTE_SLOT_OF_TAG[tag]!]! === -1) {
+          if (attributeWanted && this.start[ATTRIBUTE_SLOT_OF_TAG[tag]!]! === ABSENT) {
             if (ATTRIBUTES.find(line, nameStart, attributeEnd) === ATTRIBUTE_OF_TAG[tag]) {
               this.set(ATTRIBUTE_SLOT_OF_TAG[tag]!, valueStart, valueEnd);
             }
@@ -323,16 +338,16 @@ export class WinEventLineScanner {
       const textStart = p;
       p = nextLessThan(line, view, p, lineEnd);
       if (p >= lineEnd) return false;
-      if (textSlot !== -2) {
-        if (textSlot === -3) {
+      if (textSlot !== DISCARD) {
+        if (textSlot === SYSTEM_NAMED_DATA) {
           if (p > textStart) return false;
         } else if (textSlot >= SYSTEM_VALUE_NAMES.length) {
           // Data: first non-empty value wins; an empty one gives no field (xml.ts).
-          if (p > textStart && this.start[textSlot] === -1) this.set(textSlot, textStart, p);
+          if (p > textStart && this.start[textSlot] === ABSENT) this.set(textSlot, textStart, p);
         } else if (textSlot >= 0) {
           this.set(textSlot, textStart, p);
         }
-        textSlot = -2;
+        textSlot = DISCARD;
       }
     }
   }

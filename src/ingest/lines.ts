@@ -82,6 +82,13 @@ export function fromByteString(bytes: string): string {
   return NON_ASCII.test(bytes) ? Buffer.from(bytes, 'latin1').toString('utf8') : bytes;
 }
 
+const NOT_ASCII_TEXT = /[^\x00-\x7f]/;
+
+/** The byte string of a text: what `readLines` would give for its UTF-8 bytes. */
+export function toByteString(text: string): string {
+  return NOT_ASCII_TEXT.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
+}
+
 /**
  * Feeds every line of `input` to `sink`. Returns a reason when the whole stream is not text
  * (binary, UTF-16); then nothing was sent to the sink.

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SpelunkError, type ErrorKind } from '../core/errors.js';
-import type { FilePart } from './index.js';
+import type { FilePart } from './part.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 

@@ -1,4 +1,5 @@
 /** Timestamp parsing for the readers: to epoch seconds, microsecond precision. */
+import type { TimeFormat } from '../datamodel/mapping-table.js';
 
 const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[+-]\d\d:?\d\d)?$/;
 
@@ -6,7 +7,7 @@ const ISO_TIME = /^(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(Z|[
  * `2025-10-24T14:14:51.751878600Z`, `2021-03-14T01:40:15.342Z`, `2021-03-14 01:40:15`. A time
  * without a zone is taken as UTC. Fractions beyond microseconds are truncated.
  */
-export function parseIsoTime(text: string): number | undefined {
+function parseIsoTime(text: string): number | undefined {
   const match = ISO_TIME.exec(text);
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
@@ -23,10 +24,16 @@ export function parseIsoTime(text: string): number | undefined {
 }
 
 /** CrowdStrike `timestamp`: milliseconds since the epoch, as a decimal string. */
-export function parseEpochMillis(text: string): number | undefined {
+function parseEpochMillis(text: string): number | undefined {
   if (!/^\d+$/.test(text)) return undefined;
   return Number(text) / 1000;
 }
+
+/** The parser of each time format a mapping table may name. */
+export const TIME_PARSERS: Readonly<Record<TimeFormat, (text: string) => number | undefined>> = {
+  iso8601: parseIsoTime,
+  epoch_millis: parseEpochMillis,
+};
 
 /** `Date.UTC` of the last date part seen: events of one file share a few dates. */
 let cachedDateKey = -1;

@@ -1,7 +1,7 @@
 /** Worker thread side of parallel.ts: reads the files it is given, one at a time. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SpelunkError } from '../core/errors.js';
-import { readFilePart } from './index.js';
+import { readFilePart } from './read-file.js';
 import type { FileTask, WorkerMessage } from './parallel.js';
 
 const port = parentPort!;
@@ -23,7 +23,7 @@ async function read(task: FileTask): Promise<void> {
       }
     });
     port.postMessage({ type: 'bytes', bytes: pendingBytes } satisfies WorkerMessage);
-    const transfer = [part.time.buffer, ...[...part.columns.values()].map((column) => column.ids.buffer)];
+    const transfer = part.datasets.flatMap((dataset) => [dataset.time.buffer, ...[...dataset.columns.values()].map((column) => column.ids.buffer)]);
     port.postMessage({ type: 'part', index: task.index, part } satisfies WorkerMessage, transfer as ArrayBuffer[]);
   } catch (error) {
     const message: WorkerMessage =

@@ -198,13 +198,6 @@ class DictionaryStore implements ColumnarStore {
   }
 }
 
-/** The value of `field` on row `row`, or null. */
-export function valueAt(store: ColumnarStore, field: string, row: number): DictionaryEntry {
-  const column = store.column(field);
-  if (!column) return null;
-  return column.dictionary[column.ids[row]!] ?? null;
-}
-
 /** Bytes held by the id and time columns, and by the distinct strings (UTF-16, 2 bytes a char). */
 export function storeSize(store: ColumnarStore): { columnBytes: number; dictionaryBytes: number } {
   let columnBytes = store.time.byteLength;

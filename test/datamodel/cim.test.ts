@@ -3,7 +3,7 @@
  * and the add-on transforms, on values from the shared logs and the notes' Python checks.
  */
 import { describe, expect, it } from 'vitest';
-import { cimProcessName } from '../../src/datamodel/mapper.js';
+import { cimProcessName } from '../../src/datamodel/calculations.js';
 import { DATA_MODELS, emptyStore } from '../../src/datamodel/models.js';
 import { TRANSFORMS } from '../../src/datamodel/transforms.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { StoreBuilder, valueAt } from '../../src/store/builder.js';
+import { StoreBuilder } from '../../src/store/builder.js';
 import { NULL_ID } from '../../src/store/types.js';
+import { valueAt } from './helpers.js';
 
 describe('StoreBuilder', () => {
   it('keeps null (id 0) apart from the empty string', () => {
