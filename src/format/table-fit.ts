@@ -21,7 +21,7 @@ export const MIN_COLUMN_WIDTH = 20;
 export const DEFAULT_MAX_CELL_LINES = 6;
 /** Spaces between two columns, and between a field's name and its value in a record. */
 const GAP = 2;
-/** Below this width a record's values start on the line after their field's name. */
+/** Below this width a record's values start on the line after their field's name, not indented. */
 const NARROWEST_SIDE_BY_SIDE = 8;
 
 const NO_RESULTS = '(no results)';
@@ -101,15 +101,17 @@ function renderTable(columns: string[], cells: CellText[][], widths: number[], m
   return out;
 }
 
-/** One result as `field  value` lines; a name too long for the name column gets its own line. */
-function renderRecord(columns: string[], row: CellText[], width: number, nameWidth: number): string[] {
-  const valueColumn = nameWidth === 0 ? 0 : nameWidth + GAP;
+/**
+ * One result as `field  value` lines, values starting in `valueColumn`; a name too wide to
+ * stand beside its value gets a line of its own, its value on the lines under it.
+ */
+function renderRecord(columns: string[], row: CellText[], width: number, valueColumn: number): string[] {
   const valueWidth = width - valueColumn;
   const indent = ' '.repeat(valueColumn);
   const out: string[] = [];
   columns.forEach((name, i) => {
     const values = row[i]!.flatMap((text) => wrapLine(text, valueWidth, 'break').lines);
-    const sideBySide = nameWidth > 0 && textWidth(name) <= nameWidth;
+    const sideBySide = valueColumn > 0 && textWidth(name) + GAP <= valueColumn;
     if (!sideBySide) out.push(...wrapLine(name, width, 'break').lines);
     values.forEach((value, k) => out.push((k === 0 && sideBySide ? pad(name, valueColumn) : indent) + value));
     if (values.length === 0 && sideBySide) out.push(name);
@@ -117,12 +119,21 @@ function renderRecord(columns: string[], row: CellText[], width: number, nameWid
   return out.map((line) => line.trimEnd());
 }
 
+/**
+ * Where values start: after the longest name that takes at most half the line, so a value
+ * always has the other half (or, when no name is that short, two spaces in).
+ */
+function recordValueColumn(columns: string[], width: number): number {
+  if (width < NARROWEST_SIDE_BY_SIDE) return 0;
+  const half = Math.floor((width - GAP) / 2);
+  const beside = columns.map(textWidth).filter((w) => w <= half);
+  return (beside.length > 0 ? Math.max(...beside) : 0) + GAP;
+}
+
 function renderRecords(columns: string[], cells: CellText[][], width: number): string[] {
   if (cells.length === 0) return wrapLine(NO_RESULTS, width, 'break').lines;
-  const longest = columns.reduce((w, c) => Math.max(w, textWidth(c)), 0);
-  // The names take at most half the line, so a value always has half of it.
-  const nameWidth = width < NARROWEST_SIDE_BY_SIDE ? 0 : Math.min(longest, Math.floor((width - GAP) / 2));
-  return cells.flatMap((row, index) => [...(index > 0 ? [''] : []), ...renderRecord(columns, row, width, nameWidth)]);
+  const valueColumn = recordValueColumn(columns, width);
+  return cells.flatMap((row, index) => [...(index > 0 ? [''] : []), ...renderRecord(columns, row, width, valueColumn)]);
 }
 
 export function checkWidth(width: number): void {
