@@ -12,8 +12,8 @@ export interface RunSummary {
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
 /**
- * Worded like Splunk's job inspector ("returned 2 results by scanning 54 events in 0.412
- * seconds"): `2 results by scanning 54 events in 0.412 seconds`.
+ * `2 results by scanning 54 events in 0.412 seconds`: the wording of the header of Splunk's
+ * Search Job Inspector as remembered (docs/semantics.md, Output formats: not checked).
  */
 export function footerLine(summary: RunSummary): string {
   const scanned = summary.events === undefined ? '' : ` by scanning ${plural(summary.events, 'event', 'events')}`;
