@@ -34,7 +34,12 @@ function pad(text: string, width: number): string {
 }
 
 function cellTexts(table: ResultTable, columns: string[], options: FormatOptions): CellText[][] {
-  return table.rows.map((row) => columns.map((c) => cellStrings(c, row.get(c), options).flatMap(valueLines)));
+  return table.rows.map((row) =>
+    columns.map((c) => {
+      const strings = cellStrings(c, row.get(c), options);
+      return strings.length === 1 ? valueLines(strings[0]!) : strings.flatMap(valueLines);
+    }),
+  );
 }
 
 /** Column widths with no wrapping: the header or the longest line of any cell. */
@@ -86,7 +91,7 @@ export function cellLines(texts: CellText, width: number, maxLines: number): str
   return kept;
 }
 
-function renderTable(columns: string[], cells: CellText[][], widths: number[], maxLines: number): string[] {
+function renderTable(columns: string[], cells: CellText[][], widths: number[], maxLines: number, width: number): string[] {
   const line = (parts: string[]): string => parts.map((p, i) => pad(p, widths[i]!)).join(' '.repeat(GAP)).trimEnd();
   const out = [line(columns), line(widths.map((w) => '-'.repeat(w)))];
   const rows = cells.map((row) => row.map((cell, i) => cellLines(cell, widths[i]!, maxLines)));
@@ -97,7 +102,7 @@ function renderTable(columns: string[], cells: CellText[][], widths: number[], m
     const height = row.reduce((h, cell) => Math.max(h, cell.length), 1);
     for (let k = 0; k < height; k++) out.push(line(row.map((cell) => cell[k] ?? '')));
   });
-  if (cells.length === 0) out.push(NO_RESULTS);
+  if (cells.length === 0) out.push(...wrapLine(NO_RESULTS, width, 'break').lines);
   return out;
 }
 
@@ -105,18 +110,21 @@ function renderTable(columns: string[], cells: CellText[][], widths: number[], m
  * One result as `field  value` lines, values starting in `valueColumn`; a name too wide to
  * stand beside its value gets a line of its own, its value on the lines under it.
  */
-function renderRecord(columns: string[], row: CellText[], width: number, valueColumn: number): string[] {
+function renderRecord(columns: string[], row: CellText[], width: number, valueColumn: number, out: string[]): void {
   const valueWidth = width - valueColumn;
   const indent = ' '.repeat(valueColumn);
-  const out: string[] = [];
   columns.forEach((name, i) => {
-    const values = row[i]!.flatMap((text) => wrapLine(text, valueWidth, 'break').lines);
     const sideBySide = valueColumn > 0 && textWidth(name) + GAP <= valueColumn;
     if (!sideBySide) out.push(...wrapLine(name, width, 'break').lines);
-    values.forEach((value, k) => out.push((k === 0 && sideBySide ? pad(name, valueColumn) : indent) + value));
-    if (values.length === 0 && sideBySide) out.push(name);
+    let first = sideBySide;
+    for (const text of row[i]!) {
+      for (const value of wrapLine(text, valueWidth, 'break').lines) {
+        out.push(((first ? pad(name, valueColumn) : indent) + value).trimEnd());
+        first = false;
+      }
+    }
+    if (first) out.push(name);
   });
-  return out.map((line) => line.trimEnd());
 }
 
 /**
@@ -133,7 +141,12 @@ function recordValueColumn(columns: string[], width: number): number {
 function renderRecords(columns: string[], cells: CellText[][], width: number): string[] {
   if (cells.length === 0) return wrapLine(NO_RESULTS, width, 'break').lines;
   const valueColumn = recordValueColumn(columns, width);
-  return cells.flatMap((row, index) => [...(index > 0 ? [''] : []), ...renderRecord(columns, row, width, valueColumn)]);
+  const out: string[] = [];
+  cells.forEach((row, index) => {
+    if (index > 0) out.push('');
+    renderRecord(columns, row, width, valueColumn, out);
+  });
+  return out;
 }
 
 export function checkWidth(width: number): void {
@@ -150,6 +163,6 @@ export function formatFittedTable(table: ResultTable, width: number, options: Fo
   const widths = options.vertical
     ? undefined
     : shareWidth(columns.map(textWidth), naturalWidths(columns, cells), Math.floor(width) - GAP * (columns.length - 1));
-  const lines = widths ? renderTable(columns, cells, widths, maxLines) : renderRecords(columns, cells, Math.floor(width));
+  const lines = widths ? renderTable(columns, cells, widths, maxLines, Math.floor(width)) : renderRecords(columns, cells, Math.floor(width));
   return lines.join('\n') + '\n';
 }

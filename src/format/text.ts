@@ -19,6 +19,7 @@ export function textWidth(text: string): number {
 // Control characters other than the newline would move the cursor or take a tab stop's width;
 // they are shown as their Unicode control pictures instead, one column each.
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F]/;
 
 function controlPicture(char: string): string {
   const code = char.charCodeAt(0);
@@ -29,6 +30,7 @@ function controlPicture(char: string): string {
 
 /** One value as the lines it is written on: split at its newlines, control characters made visible. */
 export function valueLines(value: string): string[] {
+  if (!NEEDS_CLEANING.test(value)) return [value];
   return value.replace(/\r\n/g, '\n').replace(CONTROL, controlPicture).split('\n');
 }
 

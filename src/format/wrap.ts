@@ -9,7 +9,7 @@
  * table cell, which is then complete up to the ellipsis) or, only then, broken at the width
  * (`break`, for the record layout, which must show every character).
  */
-import { codePoints, isWordChar } from './text.js';
+import { codePoints, isWordChar, textWidth } from './text.js';
 
 export type LongWord = 'truncate' | 'break';
 
@@ -86,6 +86,7 @@ export function withEllipsis(line: string, width: number): string {
 }
 
 export function wrapLine(text: string, width: number, longWord: LongWord): Wrapped {
+  if (textWidth(text) <= width) return { lines: [text], cut: false };
   const chars = codePoints(text);
   const lines: string[] = [];
   let start = 0;
