@@ -24,6 +24,9 @@ export { DEFAULT_MAX_CELL_LINES, MIN_COLUMN_WIDTH, formatFittedTable } from './t
 export { footerLine, type RunSummary } from './footer.js';
 export { formatForPath } from './output-path.js';
 export { DEFAULT_TABLE_WIDTH, parseWidth, tableWidth, type WidthSources } from './terminal.js';
+// For the CLI's own messages on a terminal: the same word-boundary wrapping and width count.
+export { ELLIPSIS, wrapLine, type LongWord, type Wrapped } from './wrap.js';
+export { textWidth } from './text.js';
 
 /**
  * The table: records when `vertical` (as wide as `width`, or unlimited); the wide layout when

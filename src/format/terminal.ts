@@ -6,9 +6,12 @@ export const DEFAULT_TABLE_WIDTH = 80;
 
 const WHOLE_NUMBER = /^[1-9]\d*$/;
 
-/** A `--width` value: a whole number of columns, 1 or more. */
+/**
+ * A `--width` value: a whole number of columns, 1 or more. The message is worded for
+ * commander, which names the option and the value before it (wrap it in InvalidArgumentError).
+ */
 export function parseWidth(text: string): number {
-  if (!WHOLE_NUMBER.test(text.trim())) throw new SpelunkError('usage', `--width needs a whole number of columns, 1 or more, got '${text}'`);
+  if (!WHOLE_NUMBER.test(text.trim())) throw new SpelunkError('usage', 'expected a whole number of columns, 1 or more.');
   return Number(text.trim());
 }
 

@@ -127,7 +127,7 @@ describe('tableWidth and parseWidth', () => {
     expect(parseWidth('132')).toBe(132);
     for (const bad of ['0', '-3', '1.5', 'wide', '']) {
       expect(() => parseWidth(bad)).toThrow(SpelunkError);
-      expect(() => parseWidth(bad)).toThrow(/--width needs a whole number of columns/);
+      expect(() => parseWidth(bad)).toThrow(/^expected a whole number of columns, 1 or more\.$/);
     }
   });
 });
