@@ -3,8 +3,9 @@
  * results), so String.prototype.replace/match/matchAll/split and RegExp.prototype.test use it as
  * they use any RegExp; only exec() is overridden, and it picks an engine per subject:
  *
- *  1. the native engine, when the subject is short enough that {@link longestNativeSubject} proves
- *     its backtracking stays within {@link NATIVE_STEP_BUDGET} (the common case, at native speed);
+ *  1. the native engine, when the bound of src/regex/cost.ts proves its backtracking stays within
+ *     {@link NATIVE_STEP_BUDGET} steps: from the subject's length alone (no extra work per call), or
+ *     for a longer subject, from the counts of its characters (the common case, at native speed);
  *  2. otherwise RE2 (re2js, linear time) when the pattern has an RE2 spelling with the same meaning;
  *  3. otherwise the counted backtracking matcher, which stops at Splunk's PCRE limits.
  */
@@ -12,7 +13,7 @@ import { RE2JS } from 're2js';
 import type { Span } from '../core/errors.js';
 import { Backtracker } from './backtrack.js';
 import { RegexLimitError } from './limits.js';
-import { longestNativeSubject } from './cost.js';
+import { longestNativeSubject, NativeCostBound } from './cost.js';
 import { toRe2, type Re2Pattern } from './re2-syntax.js';
 import { parseSyntax, type Syntax } from './syntax.js';
 
@@ -27,11 +28,13 @@ interface Re2Engine {
 /** What spelunk knows about one pattern: shared by all RegExps with its source and matching flags. */
 class Plan {
   readonly nativeMax: number;
+  private readonly bound: NativeCostBound | undefined;
   private re2: Re2Engine | null | undefined;
   private backtracker: Backtracker | undefined;
 
   constructor(readonly syntax: Syntax | undefined) {
-    this.nativeMax = syntax ? longestNativeSubject(syntax, NATIVE_STEP_BUDGET) : Infinity;
+    this.bound = syntax ? new NativeCostBound(syntax) : undefined;
+    this.nativeMax = this.bound ? longestNativeSubject(this.bound, NATIVE_STEP_BUDGET) : Infinity;
   }
 
   linear(): Re2Engine | null {
@@ -47,6 +50,13 @@ class Plan {
       }
     }
     return this.re2;
+  }
+
+  /** True when the native engine is proven to stay within budget on this subject. */
+  nativeFits(subject: string): boolean {
+    if (subject.length <= this.nativeMax) return true;
+    if (this.nativeMax < 0 || !this.bound) return false;
+    return this.bound.forSubject(subject) <= NATIVE_STEP_BUDGET;
   }
 
   bounded(): Backtracker {
@@ -84,12 +94,69 @@ function toLength(value: unknown): number {
 
 export class BoundedRegExp extends RegExp {
   private readonly plan: Plan;
+  /** A plain RegExp with the same source and flags: V8's fast paths for replace/split/match apply only to plain ones. */
+  private readonly twin: RegExp;
   /** The expression as the user wrote it and where, for errors (set by compilePcre). */
   written: { pattern: string; span: Span | undefined } | undefined;
 
   constructor(pattern: string | RegExp, flags?: string) {
     super(pattern, flags);
     this.plan = planFor(this.source, this.flags);
+    this.twin = new RegExp(this.source, this.flags);
+    this.stateful = this.global || this.sticky;
+  }
+
+  /** Whether exec() reads and writes lastIndex (global or sticky). */
+  private readonly stateful: boolean;
+
+  /** Before a native call on the twin: it starts where this RegExp stands. */
+  private toTwin(): RegExp {
+    if (this.stateful) this.twin.lastIndex = this.lastIndex;
+    return this.twin;
+  }
+
+  /** After a native call on the twin: this RegExp stands where the twin stopped. */
+  private fromTwin<T>(result: T): T {
+    if (this.stateful) this.lastIndex = this.twin.lastIndex;
+    return result;
+  }
+
+  override test(input: string): boolean {
+    const text = String(input);
+    if (this.plan.nativeFits(text)) return this.fromTwin(this.toTwin().test(text));
+    return this.exec(text) !== null;
+  }
+
+  override [Symbol.replace](input: string, replacement: string | ((substring: string, ...args: unknown[]) => string)): string {
+    const text = String(input);
+    // One of the two overloads, whichever `replacement` is: both run the same code.
+    const value = replacement as unknown as string;
+    if (this.plan.nativeFits(text)) return this.fromTwin(text.replace(this.toTwin(), value));
+    return (RegExp.prototype[Symbol.replace] as (this: RegExp, text: string, value: string) => string).call(this, text, value);
+  }
+
+  override [Symbol.match](input: string): RegExpMatchArray | null {
+    const text = String(input);
+    if (this.plan.nativeFits(text)) return this.fromTwin(text.match(this.toTwin()));
+    return RegExp.prototype[Symbol.match].call(this, text);
+  }
+
+  override [Symbol.matchAll](input: string): IterableIterator<RegExpMatchArray> {
+    const text = String(input);
+    if (this.plan.nativeFits(text)) return this.fromTwin(text.matchAll(this.toTwin()));
+    return RegExp.prototype[Symbol.matchAll].call(this, text);
+  }
+
+  override [Symbol.search](input: string): number {
+    const text = String(input);
+    if (this.plan.nativeFits(text)) return this.fromTwin(text.search(this.toTwin()));
+    return RegExp.prototype[Symbol.search].call(this, text);
+  }
+
+  override [Symbol.split](input: string, limit?: number): string[] {
+    const text = String(input);
+    if (this.plan.nativeFits(text)) return this.fromTwin(text.split(this.toTwin(), limit));
+    return RegExp.prototype[Symbol.split].call(this, text, limit);
   }
 
   /** The longest subject this pattern runs on the native engine (for tests and diagnostics). */
@@ -99,7 +166,7 @@ export class BoundedRegExp extends RegExp {
 
   override exec(input: string): RegExpExecArray | null {
     const text = String(input);
-    if (text.length <= this.plan.nativeMax) return super.exec(text);
+    if (this.plan.nativeFits(text)) return super.exec(text);
     return this.boundedExec(text, 'any');
   }
 
@@ -113,7 +180,7 @@ export class BoundedRegExp extends RegExp {
   private boundedExec(text: string, engine: 'any' | 'linear' | 'backtracking'): RegExpExecArray | null {
     const plan = this.plan;
     const syntax = plan.syntax!;
-    const stateful = this.global || this.sticky;
+    const stateful = this.stateful;
     const start = stateful ? toLength(this.lastIndex) : 0;
     if (start > text.length) {
       this.lastIndex = 0;
