@@ -174,7 +174,7 @@ class Writer {
     if (node.max !== Infinity && node.max > 1000) throw new Unsupported('repetition count');
     if (node.min > 1000) throw new Unsupported('repetition count');
     if (canMatchEmpty(node.element)) throw new Unsupported('repetition of an empty match');
-    if (capturesMayGoStale(node.element)) throw new Unsupported('capture inside repetition');
+    if (node.max > 1 && capturesMayGoStale(node.element)) throw new Unsupported('capture inside repetition');
     const body = this.element(node.element as Element);
     const atom = node.element.type === 'Character' || node.element.type === 'CharacterSet' || node.element.type === 'CharacterClass' || node.element.type === 'Group' || node.element.type === 'CapturingGroup' ? body : `(?:${body})`;
     const count =
