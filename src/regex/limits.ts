@@ -32,21 +32,23 @@ function fromEnvironment(name: string, fallback: number): number {
   return value;
 }
 
-let current: RegexLimits = {
-  matchLimit: fromEnvironment('SPELUNK_REX_MATCH_LIMIT', DEFAULT_REGEX_LIMITS.matchLimit),
-  depthLimit: fromEnvironment('SPELUNK_REX_DEPTH_LIMIT', DEFAULT_REGEX_LIMITS.depthLimit),
-  totalStepLimit: fromEnvironment('SPELUNK_REX_TOTAL_STEP_LIMIT', DEFAULT_REGEX_LIMITS.totalStepLimit),
-};
+/** Read on first use, not at import, so a bad environment value is a search error in the usual place. */
+let current: RegexLimits | undefined;
 
 /** The limits in force (one process runs one search at a time). */
 export function regexLimits(): Readonly<RegexLimits> {
+  current ??= {
+    matchLimit: fromEnvironment('SPELUNK_REX_MATCH_LIMIT', DEFAULT_REGEX_LIMITS.matchLimit),
+    depthLimit: fromEnvironment('SPELUNK_REX_DEPTH_LIMIT', DEFAULT_REGEX_LIMITS.depthLimit),
+    totalStepLimit: fromEnvironment('SPELUNK_REX_TOTAL_STEP_LIMIT', DEFAULT_REGEX_LIMITS.totalStepLimit),
+  };
   return current;
 }
 
 /** Changes the limits (for a library user or a test); returns the previous ones so they can be restored. */
 export function setRegexLimits(limits: Partial<RegexLimits>): RegexLimits {
-  const previous = current;
-  current = { ...current, ...limits };
+  const previous = { ...regexLimits() };
+  current = { ...previous, ...limits };
   return previous;
 }
 
