@@ -8,6 +8,17 @@ import { registerGenerateCommand } from './generate.js';
 import { registerParseCommand } from './parse.js';
 import { registerRunCommand } from './run.js';
 
+/** A reader that went away (`spelunk run ... | head -1`) is not an error: stop quietly, as Unix tools do. */
+function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (isClosedPipe(error)) process.exit(0);
+    throw error;
+  });
+}
+
 const program = new Command();
 program
   .name('spelunk')
@@ -47,5 +58,6 @@ try {
     // Help and version exit 0; every usage mistake exits 2.
     process.exit(error.exitCode === 0 ? 0 : 2);
   }
+  if (isClosedPipe(error)) process.exit(0);
   throw error;
 }

@@ -2,13 +2,15 @@
  * `outputlookup [append=<bool>] [create_empty=<bool>] [override_if_empty=<bool>] [max=<int>]
  *  <filename> | <tablename>` (DOC outputlookup): writes the results to a CSV lookup file and
  * passes them on unchanged. spelunk writes only inside the folder the user named with
- * `--output-lookups`, and never outside it.
+ * `--output-lookups`, and never outside it: plain file names only, and no symbolic link is
+ * followed (src/lookup/safe-write.ts).
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { basename, relative, resolve, sep } from 'node:path';
 import { SpelunkError, type Span } from '../core/errors.js';
 import type { ResultTable } from '../core/values.js';
-import { LookupCatalog, readLookupCsv, tableToCsv } from '../lookup/index.js';
+import { LookupCatalog, parseLookupCsv, tableToCsv } from '../lookup/index.js';
+import { readInside, removeInside, writeInside } from '../lookup/safe-write.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { defineCommand } from './types.js';
@@ -33,22 +35,26 @@ function targetFileName(node: OutputlookupNode, catalog: LookupCatalog): string 
   if (name.includes('/') || name.includes('\\') || name.startsWith('.') || name.includes('\0')) {
     throw new SpelunkError('search', `outputlookup: '${node.table}' is not a plain file name; paths are not allowed.`, node.tableSpan);
   }
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) {
+    throw new SpelunkError('search', `outputlookup: '${JSON.stringify(name).slice(1, -1)}' has control characters; they are not allowed in file names.`, node.tableSpan);
+  }
   return name;
 }
 
-function writeTable(file: string, table: ResultTable): void {
+function writeTable(folder: string, file: string, table: ResultTable): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, table.columns.length === 0 ? '' : tableToCsv(table));
+    mkdirSync(folder, { recursive: true });
   } catch (error) {
-    throw new SpelunkError('input', `outputlookup: cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SpelunkError('input', `outputlookup: cannot create ${folder}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  writeInside(file, table.columns.length === 0 ? '' : tableToCsv(table));
 }
 
 /** append=true: existing rows first, then the new ones; the header is the union of both (existing first). */
 function appended(file: string, table: ResultTable): ResultTable {
-  if (!existsSync(file)) return table;
-  const existing = readLookupCsv(file);
+  const text = readInside(file);
+  if (text === undefined) return table;
+  const existing = parseLookupCsv(text, file);
   const columns = [...existing.fields, ...table.columns.filter((c) => !existing.fields.includes(c))];
   const oldRows = existing.rows.map((entry) => new Map(existing.fields.flatMap((f, i) => (entry[i] ? [[f, entry[i]!] as const] : []))));
   return { columns, rows: [...oldRows, ...table.rows] };
@@ -108,12 +114,12 @@ export default defineCommand<OutputlookupNode>({
       // DOC outputlookup: with no results, override_if_empty=false keeps the file; otherwise it is
       // replaced by an empty file (create_empty=true) or removed.
       if (!node.overrideIfEmpty) return input;
-      if (node.createEmpty) writeTable(file, { columns: [], rows: [] });
-      else rmSync(file, { force: true });
+      if (node.createEmpty) writeTable(folder, file, { columns: [], rows: [] });
+      else removeInside(file);
       return input;
     }
     const table: ResultTable = { columns: input.columns, rows };
-    writeTable(file, node.append ? appended(file, table) : table);
+    writeTable(folder, file, node.append ? appended(file, table) : table);
     return input;
   },
 });

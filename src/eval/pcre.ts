@@ -3,8 +3,12 @@
  * rewrites the PCRE constructs whose JavaScript spelling differs and rejects, with a clear
  * SpelunkError, the ones JavaScript cannot express (possessive quantifiers, atomic groups,
  * recursion, conditionals, \G, \K, inline flags after the start).
+ *
+ * The RegExps it returns are BoundedRegExps (src/regex): every match they run is bounded in time,
+ * at Splunk's PCRE limits where a backtracking engine is needed (docs/semantics.md, "Limits").
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { BoundedRegExp } from '../regex/bounded-regexp.js';
 
 const POSIX_CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
@@ -298,8 +302,22 @@ export function compilePcre(pattern: string, flags = '', span?: Span): RegExp {
   }
   const base = new Translator(pattern, flags.replace(/[gy]/g, ''), span).translate();
   const extra = [...new Set(flags.split(''))].filter((f) => 'gy'.includes(f)).join('');
-  const regex = extra ? new RegExp(base.source, base.flags + extra) : base;
+  const regex = new BoundedRegExp(base.source, base.flags + extra);
+  regex.written = { pattern, span };
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, regex);
   return regex;
+}
+
+/**
+ * A fresh RegExp with the pattern of `regex` and its flags plus `extraFlags` (e.g. 'g'), still
+ * bounded when `regex` came from compilePcre. Use it instead of `new RegExp(regex.source, ...)`,
+ * which would build an unbounded native RegExp.
+ */
+export function copyRegex(regex: RegExp, extraFlags = ''): RegExp {
+  const flags = [...new Set(regex.flags + extraFlags)].join('');
+  if (!(regex instanceof BoundedRegExp)) return new RegExp(regex.source, flags);
+  const copy = new BoundedRegExp(regex.source, flags);
+  copy.written = regex.written;
+  return copy;
 }

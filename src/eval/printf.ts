@@ -2,9 +2,19 @@
  * eval printf(): C-style formatting with the conversions Splunk documents
  * (%d %i %u %f %F %e %E %g %G %x %X %o %s %c %%), flags `- + space 0 # '`, width and precision
  * (`*` takes them from the arguments).
+ *
+ * Widths and precisions are bounded (docs/semantics.md, "Limits"): a wider field or a longer
+ * precision is a search error, not an out-of-memory abort. A negative `*` width or precision
+ * means what C says (C11 7.21.6.1): a `-` flag with the positive width; precision omitted.
  */
+import { SpelunkError, type Span } from '../core/errors.js';
 import { scalarToString, type Scalar, type Value } from '../core/values.js';
 import { toNumber } from './coerce.js';
+
+/** The widest field printf pads to: spelunk's own bound (Splunk documents none). */
+export const PRINTF_MAX_WIDTH = 10_000;
+/** The longest precision: JavaScript's number formatting (toFixed, toExponential, toPrecision) stops at 100. */
+export const PRINTF_MAX_PRECISION = 100;
 
 interface Directive {
   flags: string;
@@ -83,16 +93,36 @@ function asText(value: Value | undefined): string {
   return scalarToString(value as Scalar);
 }
 
-export function printf(format: string, args: readonly Value[]): string {
+/**
+ * Formats `args` by `format`. `span` is where the printf() call is in the search, for errors.
+ */
+export function printf(format: string, args: readonly Value[], span?: Span): string {
   let next = 0;
   const take = (): Value | undefined => args[next++];
+  const fail = (directive: string, what: string): never => {
+    throw new SpelunkError('search', `Error in 'printf': the conversion '${directive}' ${what}.`, span);
+  };
   return format.replace(
     /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?([diufFeEgGxXoscp%])/g,
-    (_whole, flags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
+    (whole: string, givenFlags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
       if (conversion === '%') return '%';
-      const width = widthText === '*' ? toNumber(take() ?? null) : widthText === undefined ? undefined : Number(widthText);
-      const precision =
+      let flags = givenFlags;
+      let width = widthText === '*' ? toNumber(take() ?? null) : widthText === undefined ? undefined : Number(widthText);
+      if (width !== undefined) {
+        width = Math.trunc(width);
+        if (width < 0) {
+          flags += '-';
+          width = -width;
+        }
+        if (!(width <= PRINTF_MAX_WIDTH)) fail(whole, `asks for a width of ${width}; the largest is ${PRINTF_MAX_WIDTH}`);
+      }
+      let precision =
         precisionText === '*' ? toNumber(take() ?? null) : precisionText === undefined ? undefined : Number(precisionText || '0');
+      if (precision !== undefined) {
+        precision = Math.trunc(precision);
+        if (precision < 0) precision = undefined;
+        else if (!(precision <= PRINTF_MAX_PRECISION)) fail(whole, `asks for a precision of ${precision}; the largest is ${PRINTF_MAX_PRECISION}`);
+      }
       const directive: Directive = { flags, width, precision, conversion };
       const value = take();
       if (conversion === 's' || conversion === 'p') {
@@ -101,7 +131,11 @@ export function printf(format: string, args: readonly Value[]): string {
       }
       if (conversion === 'c') {
         const number = toNumber(value ?? null);
-        const text = number !== undefined ? String.fromCodePoint(Math.trunc(number)) : asText(value).slice(0, 1);
+        const code = number === undefined ? undefined : Math.trunc(number);
+        if (code !== undefined && !(code >= 0 && code <= 0x10ffff)) {
+          fail(whole, `needs a character code from 0 to 1114111 (0x10FFFF), not ${number}`);
+        }
+        const text = code !== undefined ? String.fromCodePoint(code) : asText(value).slice(0, 1);
         return pad('', text, directive);
       }
       const number = toNumber(value ?? null);
