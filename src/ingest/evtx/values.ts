@@ -197,11 +197,21 @@ function systemtimeText(b: Uint8Array, at: number): string {
   return `${String(year).padStart(4, '0')}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${p2(second)}.${String(millisecond).padStart(3, '0')}000000Z`;
 }
 
-/** A float the way C's `%g`-free renderers print it: the shortest text that reads back (INF, docs/semantics.md). */
-function real(value: number): string {
+/**
+ * A float as the shortest decimal that reads back to the same value (for Real32, the same
+ * single-precision value): INF, no real record in the corpus holds a float (docs/semantics.md).
+ * Infinities and NaN as libyal lists them for Windows.
+ */
+function real(value: number, single: boolean): string {
   if (Number.isNaN(value)) return '-1.#IND';
   if (value === Infinity) return '1.#INF';
   if (value === -Infinity) return '-1.#INF';
+  if (single) {
+    for (let precision = 1; precision < 9; precision++) {
+      const text = value.toPrecision(precision);
+      if (Math.fround(Number(text)) === value) return String(Number(text));
+    }
+  }
   return String(value);
 }
 
@@ -252,9 +262,9 @@ export function scalarText(type: number, b: Buffer, start: number, end: number):
     case UINT64_TYPE:
       return uint64(b, start);
     case REAL32_TYPE:
-      return real(b.readFloatLE(start));
+      return real(b.readFloatLE(start), true);
     case REAL64_TYPE:
-      return real(b.readDoubleLE(start));
+      return real(b.readDoubleLE(start), false);
     case BOOL_TYPE:
       return u32(b, start) !== 0 ? 'true' : 'false';
     case BINARY_TYPE:
