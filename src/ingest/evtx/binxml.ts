@@ -23,6 +23,7 @@ import {
   needsEscape,
   scalarText,
   STRING_TYPE,
+  utf16,
   ValueError,
 } from './values.js';
 
@@ -663,10 +664,8 @@ export class ChunkBinXml {
     const start = values.starts[index]!;
     const end = values.ends[index]!;
     if (type === STRING_TYPE) {
-      let text = this.chunk.toString('utf16le', start, end - ((end - start) & 1));
       // Strings often carry their terminator; the renderer stops at the first NUL.
-      const nul = text.indexOf('\0');
-      if (nul !== -1) text = text.slice(0, nul);
+      const text = utf16(this.chunk, start, end);
       return inAttribute ? escapeAttribute(text) : escapeText(text);
     }
     if (type === NULL_TYPE) return '';

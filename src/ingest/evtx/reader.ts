@@ -199,11 +199,15 @@ async function* readBatches(fill: (buffer: Buffer) => Promise<number>, name: str
   if (headerBytes < FILE_HEADER_SIZE) return summary;
 
   const cursor: ChunkCursor = { file: name, recordNumber: 0 };
-  const block = Buffer.alloc(CHUNK_SIZE * CHUNKS_PER_READ);
+  // Two blocks: the next is read while the records of this one are rendered and consumed.
+  let block = Buffer.alloc(CHUNK_SIZE * CHUNKS_PER_READ);
+  let spare = Buffer.alloc(CHUNK_SIZE * CHUNKS_PER_READ);
   let offset = FILE_HEADER_SIZE;
-  for (;;) {
-    const bytes = await fill(block);
-    if (bytes === 0) break;
+  let bytes = await fill(block);
+  while (bytes > 0) {
+    const next = bytes === block.length ? fill(spare) : Promise.resolve(0);
+    // A failed read ahead is reported when its turn comes, not as an unhandled rejection now.
+    next.catch(() => undefined);
     for (let start = 0; start < bytes; start += CHUNK_SIZE) {
       const available = Math.min(CHUNK_SIZE, bytes - start);
       let chunk = block.subarray(start, start + CHUNK_SIZE);
@@ -217,7 +221,8 @@ async function* readBatches(fill: (buffer: Buffer) => Promise<number>, name: str
       offset += available;
       if (items.length > 0) yield count(items);
     }
-    if (bytes < block.length) break;
+    bytes = await next;
+    [block, spare] = [spare, block];
   }
   return summary;
 }
