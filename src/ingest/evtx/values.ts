@@ -196,16 +196,14 @@ export function filetimeMillis(low: number, high: number): number {
   return (seconds - FILETIME_EPOCH_SECONDS) * 1000 + (rest % 1e7) / 1e4;
 }
 
-/** A SYSTEMTIME (year, month, weekday, day, hour, minute, second, millisecond) in the FILETIME form. */
+/**
+ * A SYSTEMTIME (year, month, weekday, day, hour, minute, second, millisecond) in the FILETIME
+ * form. Its fields are written as stored, unchecked: a zeroed SYSTEMTIME ("not set") renders as
+ * zeros rather than making its record unreadable.
+ */
 function systemtimeText(b: Uint8Array, at: number): string {
-  const [year, month, , day, hour, minute, second, millisecond] = [0, 2, 4, 6, 8, 10, 12, 14].map((o) => u16(b, at + o)) as [
-    number, number, number, number, number, number, number, number,
-  ];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59 || millisecond > 999) {
-    throw new ValueError(`invalid SYSTEMTIME ${year}-${month}-${day} ${hour}:${minute}:${second}.${millisecond}`);
-  }
-  const p2 = (n: number): string => String(n).padStart(2, '0');
-  return `${String(year).padStart(4, '0')}-${p2(month)}-${p2(day)}T${p2(hour)}:${p2(minute)}:${p2(second)}.${String(millisecond).padStart(3, '0')}000000Z`;
+  const field = (offset: number, digits: number): string => String(u16(b, at + offset)).padStart(digits, '0');
+  return `${field(0, 4)}-${field(2, 2)}-${field(6, 2)}T${field(8, 2)}:${field(10, 2)}:${field(12, 2)}.${field(14, 3)}000000Z`;
 }
 
 /**
@@ -242,8 +240,8 @@ export function escapeAttribute(text: string): string {
 }
 
 /**
- * The text of one scalar value of `type` at `b[start, end)`, not yet escaped. String-like types
- * are returned raw; `escape` says whether the caller must escape the result.
+ * The text of one scalar value of `type` at `b[start, end)`, not yet escaped: the caller escapes
+ * the string types (needsEscape).
  */
 export function scalarText(type: number, b: Buffer, start: number, end: number): string {
   const size = end - start;

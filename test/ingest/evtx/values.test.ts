@@ -79,6 +79,7 @@ const CASES: Case[] = [
   { name: 'SizeT64', type: 0x10, bytes: le(0x123456789n, 8), expected: ['0x123456789'], evtxexport: '4886718345 (decimal)' },
   { name: 'FileTime', type: 0x11, bytes: le(FILETIME, 8), expected: ['2019-04-17T18:40:00.123456700Z'] },
   { name: 'SystemTime', type: 0x12, bytes: systemtime(2021, 4, 3, 21, 14, 56, 43, 234), expected: ['2021-04-21T14:56:43.234000000Z'], evtxexport: '2021-04-21T14:56:43.234Z' },
+  { name: 'SystemTimeZero', type: 0x12, bytes: systemtime(0, 0, 0, 0, 0, 0, 0, 0), expected: ['0000-00-00T00:00:00.000000000Z'], evtxexport: '(0x0000 0x0000 ... 0x0000): the raw fields' },
   { name: 'Sid', type: 0x13, bytes: sid(5, [21, 1, 2, 3, 1001]), expected: ['S-1-5-21-1-2-3-1001'] },
   { name: 'SidLargeAuthority', type: 0x13, bytes: sid(0x010000000000, [1]), expected: ['S-1-0x010000000000-1'], evtxexport: 'S-1-1099511627776-1 (decimal authority)' },
   { name: 'HexInt32', type: 0x14, bytes: le(0xabc, 4), expected: ['0xabc'] },
