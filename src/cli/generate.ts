@@ -10,11 +10,12 @@ import {
   DEFAULT_HOSTS,
   DEFAULT_SEED,
   DEFAULT_WEBSHELL_RATE,
-  EVENT_FORMATS,
-  type EventFormat,
+  GENERATE_FORMATS,
+  type GenerateFormat,
   type GenerateOptions,
   resolveGenerateOptions,
   writeEvents,
+  writeEvtxFile,
 } from '../generate/index.js';
 
 interface GenerateFlags {
@@ -46,13 +47,20 @@ export function generateOptionsFromFlags(flags: GenerateFlags): GenerateOptions 
   if (flags.seed !== undefined) options.seed = parseWholeNumber('--seed', flags.seed);
   if (flags.hosts !== undefined) options.hosts = parseWholeNumber('--hosts', flags.hosts);
   if (flags.webshellRate !== undefined) options.webshellRate = parseRate(flags.webshellRate);
-  if (flags.format !== undefined) options.format = flags.format as EventFormat;
+  if (flags.format !== undefined) options.format = flags.format as GenerateFormat;
   resolveGenerateOptions(options);
   return options;
 }
 
 async function runGenerate(flags: GenerateFlags): Promise<void> {
   const options = generateOptionsFromFlags(flags);
+  if (options.format === 'evtx') {
+    if (flags.output === undefined) {
+      throw new SpelunkError('usage', '--format evtx writes a binary file: give --output FILE (its header, written last, counts the chunks)');
+    }
+    await writeEvtxFile(options, flags.output);
+    return;
+  }
   if (flags.output === undefined) {
     await writeEvents(options, process.stdout);
     return;
@@ -87,7 +95,7 @@ export function registerGenerateCommand(program: Command): void {
     .option('--seed <s>', `random seed; the same seed gives the same bytes (default ${DEFAULT_SEED})`)
     .option('--hosts <h>', `number of hosts (default ${DEFAULT_HOSTS})`)
     .option('--webshell-rate <r>', `share of events that are w3wp.exe -> cmd.exe/powershell.exe (default ${DEFAULT_WEBSHELL_RATE})`)
-    .option('--format <format>', `${EVENT_FORMATS.join(' | ')} (default sysmon-xml)`)
+    .option('--format <format>', `${GENERATE_FORMATS.join(' | ')} (default sysmon-xml; evtx: the sysmon-xml events as a Windows .evtx file, needs --output)`)
     .option('--output <file>', 'write to this file instead of standard output')
     .action(async (flags: GenerateFlags) => {
       try {

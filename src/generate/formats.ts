@@ -35,7 +35,7 @@ function userName(account: { domain: string; name: string }): string {
   return `${account.domain}\\${account.name}`;
 }
 
-function sysmonFields(event: ProcessEvent): [string, string][] {
+export function sysmonFields(event: ProcessEvent): [string, string][] {
   const { process, parent } = event;
   const image = process.image;
   return [
@@ -65,10 +65,16 @@ function sysmonFields(event: ProcessEvent): [string, string][] {
   ];
 }
 
-export function renderSysmonXml(event: ProcessEvent): string {
+/** The next Sysmon record of the event's host: its EventRecordID and the Sysmon thread that logs it. */
+export function nextSysmonRecord(event: ProcessEvent): { recordId: number; threadId: number } {
   const host = event.host;
   host.sysmonRecordId++;
-  const thread = host.sysmonThreads[host.sysmonRecordId % host.sysmonThreads.length];
+  return { recordId: host.sysmonRecordId, threadId: host.sysmonThreads[host.sysmonRecordId % host.sysmonThreads.length]! };
+}
+
+export function renderSysmonXml(event: ProcessEvent): string {
+  const host = event.host;
+  const { recordId, threadId: thread } = nextSysmonRecord(event);
   let data = '';
   for (const [name, value] of sysmonFields(event)) data += `<Data Name='${name}'>${escapeXml(value)}</Data>`;
   return (
@@ -76,7 +82,7 @@ export function renderSysmonXml(event: ProcessEvent): string {
     `<Provider Name='Microsoft-Windows-Sysmon' Guid='{5770385f-c22a-43e0-bf4c-06f5698ffbd9}'/>` +
     `<EventID>1</EventID><Version>5</Version><Level>4</Level><Task>1</Task><Opcode>0</Opcode>` +
     `<Keywords>0x8000000000000000</Keywords><TimeCreated SystemTime='${systemTime(event)}'/>` +
-    `<EventRecordID>${host.sysmonRecordId}</EventRecordID><Correlation/>` +
+    `<EventRecordID>${recordId}</EventRecordID><Correlation/>` +
     `<Execution ProcessID='${host.sysmonPid}' ThreadID='${thread}'/>` +
     `<Channel>Microsoft-Windows-Sysmon/Operational</Channel><Computer>${host.computer}</Computer>` +
     `<Security UserID='S-1-5-18'/></System><EventData>${data}</EventData></Event>`

@@ -2,7 +2,10 @@
  * `spelunk generate`: deterministic, realistic process-creation logs for load tests, teaching
  * and the benchmark. Same options and seed, same bytes.
  */
+import { open } from 'node:fs/promises';
 import { SpelunkError } from '../core/errors.js';
+import { eventFiletime, SysmonEvtxEvents } from './evtx-sysmon.js';
+import { EvtxWriter } from './evtx-writer.js';
 import { EVENT_FORMATS, type EventFormat, renderCrowdStrike, renderOtrfJson, renderSecurity4688Xml, renderSysmonXml } from './formats.js';
 import { Random } from './random.js';
 import { World } from './world.js';
@@ -10,12 +13,17 @@ import { World } from './world.js';
 export type { EventFormat } from './formats.js';
 export { EVENT_FORMATS } from './formats.js';
 
+/** A line format, or `evtx`: a binary Windows event log file of the sysmon-xml events. */
+export type GenerateFormat = EventFormat | 'evtx';
+
+export const GENERATE_FORMATS: readonly GenerateFormat[] = [...EVENT_FORMATS, 'evtx'];
+
 export interface GenerateOptions {
   events: number;
   seed?: number;
   hosts?: number;
   webshellRate?: number;
-  format?: EventFormat;
+  format?: GenerateFormat;
 }
 
 export const DEFAULT_SEED = 1;
@@ -27,7 +35,7 @@ interface ResolvedOptions {
   seed: number;
   hosts: number;
   webshellRate: number;
-  format: EventFormat;
+  format: GenerateFormat;
 }
 
 function usage(message: string): SpelunkError {
@@ -53,8 +61,8 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedOption
     throw usage(`--webshell-rate must be a number from 0 to 1, got ${String(webshellRate)}`);
   }
   const format = options.format ?? 'sysmon-xml';
-  if (!EVENT_FORMATS.includes(format)) {
-    throw usage(`--format must be one of ${EVENT_FORMATS.join(', ')}, got ${String(format)}`);
+  if (!GENERATE_FORMATS.includes(format)) {
+    throw usage(`--format must be one of ${GENERATE_FORMATS.join(', ')}, got ${String(format)}`);
   }
   return { events, seed, hosts, webshellRate, format };
 }
@@ -62,6 +70,7 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedOption
 /** The events, one log line each, without the line terminator. */
 export function* generateEvents(options: GenerateOptions): Generator<string> {
   const resolved = resolveGenerateOptions(options);
+  if (resolved.format === 'evtx') throw usage('--format evtx is a binary file, not lines: write it with writeEvtxFile');
   const random = new Random(resolved.seed);
   const world = new World(random, { hosts: resolved.hosts, webshellRate: resolved.webshellRate });
   const cid = random.hex(32);
@@ -73,6 +82,35 @@ export function* generateEvents(options: GenerateOptions): Generator<string> {
       case 'crowdstrike': yield renderCrowdStrike(event, cid); break;
       case 'jsonl': yield renderOtrfJson(event); break;
     }
+  }
+}
+
+/**
+ * Writes the sysmon-xml events of `options` (the same events, seed for seed) as an .evtx file
+ * at `path`. A file, not a stream: the file header, written last, counts the chunks.
+ */
+export async function writeEvtxFile(options: GenerateOptions, path: string): Promise<{ events: number; bytes: number; chunks: number }> {
+  const resolved = resolveGenerateOptions(options);
+  const random = new Random(resolved.seed);
+  const world = new World(random, { hosts: resolved.hosts, webshellRate: resolved.webshellRate });
+  random.hex(32); // the CrowdStrike customer id the line formats draw here, so the events stay the same
+  let file;
+  try {
+    file = await open(path, 'w');
+  } catch (error) {
+    throw new SpelunkError('input', `cannot write ${path}: ${(error as Error).message}`);
+  }
+  try {
+    const writer = new EvtxWriter(file);
+    const sysmon = new SysmonEvtxEvents();
+    for (let index = 0; index < resolved.events; index++) {
+      const event = world.nextEvent();
+      await writer.add(eventFiletime(event), sysmon.instance(event));
+    }
+    const written = await writer.finish();
+    return { events: written.records, bytes: written.bytes, chunks: written.chunks };
+  } finally {
+    await file.close();
   }
 }
 
