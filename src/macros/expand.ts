@@ -8,7 +8,8 @@ import { describeOrigin } from '../core/describe.js';
 import { SpelunkError } from '../core/errors.js';
 import type { MacroFrame, OriginMap, TextPosition } from '../core/origin.js';
 import { InvocationError, parseInvocation, type Invocation } from './invocation.js';
-import { stanzaName, type MacroDefinition, type MacroLibrary } from './library.js';
+import { stanzaName, type MacroDefinition } from './definition.js';
+import type { MacroLibrary } from './library.js';
 import { messages, PARSER_PREFIX } from './names.js';
 import { SourcedText, SourcedTextBuilder, type TextSource } from './sourced-text.js';
 
