@@ -8,7 +8,7 @@ import { isColumnTable, resultCount } from './core/column-table.js';
 import type { FieldReader, ResultTable } from './core/values.js';
 import { DATA_MODELS, emptyStore } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
-import { parseEvalExpression } from './eval/parser.js';
+import { parseEvalExpression } from './parse/eval-parser.js';
 import type { DatasetBinding, ExecContext, TimeRange } from './exec/context.js';
 import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';

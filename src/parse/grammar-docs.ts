@@ -4,7 +4,7 @@
  * compares the files with this output).
  */
 import { createSyntaxDiagramsCode, type BaseParser } from 'chevrotain';
-import { evalGrammar } from '../eval/grammar.js';
+import { evalGrammar } from './eval-grammar.js';
 import { pipelineParser } from './pipeline-parser.js';
 import { searchExpressionParser } from './search-parser.js';
 

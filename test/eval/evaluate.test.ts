@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run, ctx } from './helpers.js';
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 import { checkFunctions, isTrue, EVAL_FUNCTIONS, assertAssignable } from '../../src/eval/evaluate.js';
 import { SpelunkError } from '../../src/core/errors.js';
 

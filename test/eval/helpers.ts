@@ -1,4 +1,4 @@
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 import { evaluate, checkFunctions, type EvalContext } from '../../src/eval/evaluate.js';
 import { makeRow, type Value } from '../../src/core/values.js';
 

@@ -3,7 +3,7 @@
  * All offsets are shifted by `base`, the offset where the lexed text starts in the whole search.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { EvalBinaryOperator, EvalExpr } from '../parse/ast.js';
+import type { EvalBinaryOperator, EvalExpr } from './ast.js';
 import type { Span } from '../core/errors.js';
 
 function isToken(element: CstElement): element is IToken {
