@@ -5,13 +5,13 @@
  */
 import { computedColumn, deferredThrough, isColumnTable, mappedColumn, type ColumnTable } from '../core/column-table.js';
 import type { Span } from '../core/errors.js';
+import { matchFieldPattern } from '../core/field-names.js';
 import type { ResultTable } from '../core/values.js';
 import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Scalar, type Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { formatTime } from '../time/strftime.js';
 import { parseTime } from '../time/strptime.js';
-import { matchFieldPattern } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export const CONVERT_FUNCTIONS = ['auto', 'ctime', 'dur2sec', 'memk', 'mktime', 'mstime', 'none', 'num', 'rmcomma', 'rmunit'] as const;

@@ -5,13 +5,13 @@
  * result"). A new field is appended to the columns.
  */
 import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
+import { appendColumns } from '../core/field-names.js';
 import type { FieldReader, Row, Value } from '../core/values.js';
 import { expressionByValue } from './support/expression-column.js';
 import { FirstError } from './support/first-error.js';
 import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { defineCommand } from './types.js';
 
 export interface EvalAssignment {
@@ -66,7 +66,7 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
     data.set(field, arrayColumn(values));
   });
   errors.throwFirst(input);
-  return input.withColumns(withColumns(input.columns, node.assignments.map((a) => a.field)), data);
+  return input.withColumns(appendColumns(input.columns, node.assignments.map((a) => a.field)), data);
 }
 
 export default defineCommand<EvalNode>({
@@ -102,6 +102,6 @@ export default defineCommand<EvalNode>({
       }
       return next;
     });
-    return { columns: withColumns(input.columns, node.assignments.map((a) => a.field)), rows };
+    return { columns: appendColumns(input.columns, node.assignments.map((a) => a.field)), rows };
   },
 });

@@ -4,10 +4,11 @@
  * with a null BY field get no statistics. `allnum` is rejected.
  */
 import { computedColumn, isColumnTable, memoized, type Column, type ColumnTable } from '../core/column-table.js';
+import { appendColumns } from '../core/field-names.js';
 import type { Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
-import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
+import { parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
 import { groupInput, type Group } from './stats.js';
@@ -62,7 +63,7 @@ export default defineCommand<EventstatsNode>({
     const node = { ...written, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
     const grouped = groupInput(node, input, ctx.evalContext);
     const groups = new Map(grouped.groups.map((g) => [tupleKey(g.tuple), g]));
-    const columns = withColumns(input.columns, node.aggregates.map((a) => a.column));
+    const columns = appendColumns(input.columns, node.aggregates.map((a) => a.column));
     if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, grouped.groupAt ?? tupleGroups(input, node, groups)));
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);

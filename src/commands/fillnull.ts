@@ -3,9 +3,9 @@
  * `value` (default 0). Without a field list, every field of the results is filled; with one,
  * only those fields, which are created where missing.
  */
+import { appendColumns } from '../core/field-names.js';
 import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { takeFieldList } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
@@ -37,6 +37,6 @@ export default defineCommand<FillnullNode>({
       }
       return next;
     });
-    return { columns: withColumns(input.columns, targets), rows };
+    return { columns: appendColumns(input.columns, targets), rows };
   },
 });

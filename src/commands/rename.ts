@@ -6,11 +6,12 @@
  * existing one removes that field's data. Columns keep their positions.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { countWildcards, fillWildcards, matchFieldPattern } from '../core/field-names.js';
 import { deferredThrough, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
 import type { ResultTable, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
-import { matchFieldPattern, takeListedField } from './support/field-list.js';
+import { takeListedField } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export interface RenamePair {
@@ -23,15 +24,6 @@ export interface RenameNode extends CommandNodeBase {
   pairs: RenamePair[];
 }
 
-function countWildcards(pattern: string): number {
-  return pattern.split('*').length - 1;
-}
-
-function fillPattern(pattern: string, parts: readonly string[]): string {
-  let index = 0;
-  return pattern.replace(/\*/g, () => parts[index++] ?? '');
-}
-
 /** The renames one pair makes on the current columns, as old name → new name, in column order. */
 function renamesFor(pair: RenamePair, columns: readonly string[]): Map<string, string> {
   const renames = new Map<string, string>();
@@ -41,7 +33,7 @@ function renamesFor(pair: RenamePair, columns: readonly string[]): Map<string, s
   }
   for (const column of columns) {
     const parts = matchFieldPattern(pair.from, column);
-    if (parts) renames.set(column, fillPattern(pair.to, parts));
+    if (parts) renames.set(column, fillWildcards(pair.to, parts));
   }
   return renames;
 }
