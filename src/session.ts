@@ -14,7 +14,7 @@ import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
 import type { Pipeline } from './parse/ast.js';
-import { parseSearch, parseSearchExpression } from './parse/parser.js';
+import { parseSearch, parseSearchExpression } from './commands/index.js';
 import { planPipeline } from './plan/plan.js';
 import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
 import type { ColumnarStore } from './store/types.js';

@@ -4,7 +4,7 @@ import { findCommand } from '../../src/commands/index.js';
 import { columnTableOf } from '../../src/core/column-table.js';
 import type { ResultTable, Row, Value } from '../../src/core/values.js';
 import type { ExecContext } from '../../src/exec/context.js';
-import { parseSearch } from '../../src/parse/parser.js';
+import { parseSearch } from '../../src/commands/index.js';
 
 export function table(columns: string[], ...rows: Record<string, Value>[]): ResultTable {
   return { columns, rows: rows.map((r) => new Map(Object.entries(r)) as Row) };

@@ -8,7 +8,7 @@ import { findCommand } from '../../src/commands/index.js';
 import { DeferredTable } from '../../src/core/column-table.js';
 import type { ResultTable } from '../../src/core/values.js';
 import type { Session } from '../../src/index.js';
-import { parseSearch } from '../../src/parse/parser.js';
+import { parseSearch } from '../../src/commands/index.js';
 import { directContext } from './direct.js';
 import { plain, sessionWith, tempFolder } from '../lookup/helpers.js';
 
