@@ -9,7 +9,7 @@ import type { FieldReader, ResultTable } from './core/values.js';
 import { DATA_MODELS, emptyStore } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
 import { parseEvalExpression } from './parse/eval-parser.js';
-import type { DatasetBinding, ExecContext, TimeRange } from './exec/context.js';
+import type { DatasetBinding, ExecContext, TimeRange } from './commands/context.js';
 import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
@@ -160,10 +160,9 @@ export class Session {
       timeRange: this.timeRange,
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
-      runSubsearch: (pipeline) => limitResults(executePlan(planPipeline(pipeline), ctx), SUBSEARCH_MAX_RESULTS),
+      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => limitResults(executePlan(planPipeline(pipeline), ctx), maxResults),
       warn: (message) => warnings.push(message),
       columnar: this.options.columnar ?? true,
-      limitResults,
       lookupPaths: this.options.lookups ?? [],
       outputLookupDir: this.options.outputLookupDir,
     };

@@ -4,11 +4,11 @@
  * the field; a boolean result is an error (Splunk: "Fields cannot be assigned a boolean
  * result"). A new field is appended to the columns.
  */
-import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
+import { arrayColumn, RowCursor, valuesByDictionary, type ColumnTable } from '../core/column-table.js';
 import { appendColumns } from '../core/field-names.js';
+import { FirstError } from '../core/first-error.js';
 import type { FieldReader, Row, Value } from '../core/values.js';
-import { expressionByValue } from './support/expression-column.js';
-import { FirstError } from './support/first-error.js';
+import { fieldsRead } from '../eval/dependencies.js';
 import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
@@ -39,7 +39,7 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
       assertAssignable(value, expression.span);
       return value === null || (Array.isArray(value) && value.length === 0) ? null : value;
     };
-    const byValue = expressionByValue(expression, snapshot, assignable);
+    const byValue = valuesByDictionary(snapshot, fieldsRead(expression), assignable);
     if (byValue) {
       // Read once per result now, so an error shows whether or not a later command reads it.
       for (let i = 0; i < indices.length; i++) {
@@ -66,7 +66,7 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
     data.set(field, arrayColumn(values));
   });
   errors.throwFirst(input);
-  return input.withColumns(appendColumns(input.columns, node.assignments.map((a) => a.field)), data);
+  return input.withData(appendColumns(input.columns, node.assignments.map((a) => a.field)), data);
 }
 
 export default defineCommand<EvalNode>({
@@ -91,7 +91,6 @@ export default defineCommand<EvalNode>({
     return { note: `sets ${node.assignments.map((a) => a.field).join(', ')}, left to right` };
   },
   execute(node, input, ctx) {
-    if (isColumnTable(input)) return evalColumns(node, input, ctx.evalContext);
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       for (const { field, expression } of node.assignments) {
@@ -104,4 +103,5 @@ export default defineCommand<EvalNode>({
     });
     return { columns: appendColumns(input.columns, node.assignments.map((a) => a.field)), rows };
   },
+  executeColumns: (node, input, ctx) => evalColumns(node, input, ctx.evalContext),
 });
