@@ -8,7 +8,7 @@
  */
 import type { Span } from '../../core/errors.js';
 import { compareBytes, numericValue, scalarToString, valuesOf, type Row, type Scalar } from '../../core/values.js';
-import { compareScalars } from '../../eval/functions.js';
+import { compareScalars } from '../../eval/coerce.js';
 import type { ArgCursor } from '../../parse/cursor.js';
 import { LParen, RParen } from '../../parse/tokens.js';
 
