@@ -18,7 +18,7 @@ import { defineCommand } from './types.js';
 export const CONVERT_FUNCTIONS = ['auto', 'ctime', 'dur2sec', 'memk', 'mktime', 'mstime', 'none', 'num', 'rmcomma', 'rmunit'] as const;
 export type ConvertFunction = (typeof CONVERT_FUNCTIONS)[number];
 
-export const DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
+const DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
 
 export interface Conversion {
   fn: ConvertFunction;

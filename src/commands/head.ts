@@ -13,7 +13,7 @@ export interface CountNode extends CommandNodeBase {
   count: number;
 }
 
-export const DEFAULT_COUNT = 10;
+const DEFAULT_COUNT = 10;
 
 /** Reads `[<N> | limit=<N>]` for head and tail. */
 export function parseResultCount(cursor: ArgCursor): number {

@@ -19,7 +19,7 @@ import { parseSpan } from '../time/span.js';
 import type { DatasetBinding, ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
-export const TSTATS_OPTIONS = [
+const TSTATS_OPTIONS = [
   'prestats',
   'local',
   'append',
@@ -210,7 +210,7 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
 // ---------------------------------------------------------------------------------------------
 
 /** The index every event is in: spelunk reads all the given logs as one index. */
-export const DEFAULT_INDEX = 'main';
+const DEFAULT_INDEX = 'main';
 
 const indexColumns = new WeakMap<ColumnarStore, DictionaryColumn>();
 

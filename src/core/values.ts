@@ -100,7 +100,3 @@ export function parseNumber(text: string): number | undefined {
 export function numericValue(value: Scalar): number | undefined {
   return typeof value === 'number' ? value : typeof value === 'string' ? parseNumber(value) : undefined;
 }
-
-export function makeRow(entries?: Iterable<readonly [string, Value]>): Row {
-  return new Map<string, Value>(entries ?? []);
-}

@@ -31,7 +31,7 @@ export function formatResults(table: ResultTable, format: OutputFormat, options:
 }
 
 /** The display strings of one cell; `_time` as an ISO timestamp in the output zone. */
-export function cellStrings(column: string, value: Value | undefined, options: FormatOptions): string[] {
+function cellStrings(column: string, value: Value | undefined, options: FormatOptions): string[] {
   if (column === '_time' && typeof value === 'number') return [formatTimeField(value, options.tz ?? 'UTC')];
   return displayValues(value);
 }
@@ -40,7 +40,7 @@ function formatTimeField(epochSeconds: number, tz: string): string {
   return DateTime.fromMillis(Math.round(epochSeconds * 1000), { zone: tz }).toFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
 }
 
-export function formatJson(table: ResultTable, options: FormatOptions = {}): string {
+function formatJson(table: ResultTable, options: FormatOptions = {}): string {
   const columns = visibleColumns(table);
   const objects = table.rows.map((row) => {
     const object: Record<string, string | string[]> = {};
@@ -59,7 +59,7 @@ function csvQuote(text: string): string {
   return /[",\n\r]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatCsv(table: ResultTable, options: FormatOptions = {}): string {
+function formatCsv(table: ResultTable, options: FormatOptions = {}): string {
   const columns = visibleColumns(table);
   const lines = [columns.map(csvQuote).join(',')];
   for (const row of table.rows) {
@@ -85,7 +85,7 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-export function formatTextTable(table: ResultTable, options: FormatOptions = {}): string {
+function formatTextTable(table: ResultTable, options: FormatOptions = {}): string {
   const columns = visibleColumns(table);
   if (columns.length === 0) return table.rows.length === 0 ? '(no results)\n' : '';
   const cells = table.rows.map((row) =>

@@ -42,8 +42,8 @@ export interface ExpansionResult {
   steps: ExpansionStep[];
 }
 
-export const DEFAULT_MAX_DEPTH = 100;
-export const DEFAULT_MAX_EXPANDED_LENGTH = 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 100;
+const DEFAULT_MAX_EXPANDED_LENGTH = 1024 * 1024;
 /** Caps the work of a macro set that fans out without growing (e.g. many empty macros). */
 const MAX_INVOCATIONS = 100_000;
 

@@ -23,7 +23,7 @@ function firstNode(node: CstNode, label: string): CstNode | undefined {
 }
 
 /** Removes the surrounding quotes; `\\` and an escaped quote lose their backslash, other escapes stay as written. */
-export function unquote(text: string): string {
+function unquote(text: string): string {
   const quote = text[0] as string;
   const body = text.slice(1, -1);
   let out = '';
