@@ -108,7 +108,7 @@ export class RowCursor implements FieldReader {
   }
 }
 
-/** Reads one column at a time's index, and nothing else: for a test or value that reads that field only. */
+/** Reads one field, at `index`, and nothing else: for a test or value that reads only that field. */
 class OneFieldReader implements FieldReader {
   index = 0;
   constructor(
