@@ -26,7 +26,7 @@ export interface EvalNode extends CommandNodeBase {
 /**
  * The assignments over a column table, one whole column at a time: each is computed for every
  * selected result now, reading the columns as earlier assignments left them. An error is the
- * one the row path would meet first (support/first-error.ts).
+ * one the row path would meet first (core/first-error.ts).
  */
 function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): ColumnTable {
   const data = new Map(input.data);
