@@ -41,7 +41,7 @@ function readText(path: string): string {
   }
 }
 
-function parseLookupCsv(text: string, shownPath: string): LookupTable {
+export function parseLookupCsv(text: string, shownPath: string): LookupTable {
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
