@@ -9,13 +9,13 @@ import { isColumnTable, resultCount } from './core/column-table.js';
 import type { FieldReader, ResultTable } from './core/values.js';
 import { ALL_DATASETS, DATA_MODELS, datasetByKey, emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from './datamodel/models.js';
 import { evaluate, type EvalContext } from './eval/evaluate.js';
-import { parseEvalExpression } from './eval/parser.js';
-import type { DatasetBinding, ExecContext, TimeRange } from './exec/context.js';
+import { parseEvalExpression } from './parse/eval-parser.js';
+import type { DatasetBinding, ExecContext, TimeRange } from './commands/context.js';
 import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
 import type { Pipeline } from './parse/ast.js';
-import { parseSearch, parseSearchExpression } from './parse/parser.js';
+import { parseSearch, parseSearchExpression } from './commands/index.js';
 import { planPipeline } from './plan/plan.js';
 import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
 import type { ColumnarStore } from './store/types.js';
@@ -165,10 +165,9 @@ export class Session {
       timeRange: this.timeRange,
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
-      runSubsearch: (pipeline) => limitResults(executePlan(planPipeline(pipeline), ctx), SUBSEARCH_MAX_RESULTS),
+      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => limitResults(executePlan(planPipeline(pipeline), ctx), maxResults),
       warn: (message) => warnings.push(message),
       columnar: this.options.columnar ?? true,
-      limitResults,
       lookupPaths: this.options.lookups ?? [],
       outputLookupDir: this.options.outputLookupDir,
     };

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { supportedReference } from '../src/cli/reference.js';
+import { supportedReference } from './helpers/supported-spl.js';
 import { COMMANDS } from '../src/commands/index.js';
 
 const readmePath = resolve(import.meta.dirname, '../README.md');

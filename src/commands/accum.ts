@@ -3,9 +3,8 @@
  * a running total of a numeric field, written over the field or into the AS field. Rows whose
  * value is not a number keep the total so far unchanged and get no value (INF).
  */
-import { numberToString, valuesOf, type Row } from '../core/values.js';
+import { numberToString, numericValue, valuesOf, type Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { numericValue } from '../stats/grouping.js';
 import { defineCommand } from './types.js';
 
 export interface AccumNode extends CommandNodeBase {

@@ -5,8 +5,8 @@
  * `extendtimerange`, `maxtime` and `timeout` are accepted and have no effect offline.
  */
 import { SpelunkError } from '../core/errors.js';
+import { appendColumns } from '../core/field-names.js';
 import type { CommandNodeBase, Subsearch } from '../parse/ast.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
@@ -41,6 +41,6 @@ export default defineCommand<AppendNode>({
   execute(node, input, ctx) {
     const sub = ctx.runSubsearch(node.subsearch.pipeline);
     const rows = node.maxout > 0 ? sub.rows.slice(0, node.maxout) : sub.rows;
-    return { columns: withColumns(input.columns, sub.columns), rows: [...input.rows, ...rows] };
+    return { columns: appendColumns(input.columns, sub.columns), rows: [...input.rows, ...rows] };
   },
 });

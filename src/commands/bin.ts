@@ -7,10 +7,9 @@
  * end=, aligntime= and log spans are not supported.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { numberToString, valuesOf, fromValues, type Row, type Scalar } from '../core/values.js';
+import { appendColumns } from '../core/field-names.js';
+import { fromValues, numberToString, numericValue, valuesOf, type Row, type Scalar } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { numericValue } from '../stats/grouping.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { binStart, parseSpan, type TimeSpan } from '../time/span.js';
 import { defineCommand } from './types.js';
 
@@ -93,6 +92,6 @@ export default defineCommand<BinNode>({
       if (binned !== null) next.set(node.as, binned);
       return next;
     });
-    return { columns: withColumns(input.columns, [node.as]), rows };
+    return { columns: appendColumns(input.columns, [node.as]), rows };
   },
 });

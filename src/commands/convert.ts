@@ -3,21 +3,22 @@
  * (DOC S9, CONF S1). ctime/mktime use `timeformat`, default `%m/%d/%Y %H:%M:%S`, rendered in
  * the search's zone. Without AS the values are replaced; with AS the original stays.
  */
-import { computedColumn, deferredThrough, isColumnTable, mappedColumn, type ColumnTable } from '../core/column-table.js';
+import { computedColumn, mappedColumn, type ColumnTable } from '../core/column-table.js';
 import type { Span } from '../core/errors.js';
+import { matchFieldPattern } from '../core/field-names.js';
+import type { RowTable } from '../core/table.js';
 import type { ResultTable } from '../core/values.js';
 import { isNull, parseNumber, scalarToString, valuesOf, fromValues, type Scalar, type Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { LParen, RParen } from '../parse/tokens.js';
 import { formatTime } from '../time/strftime.js';
 import { parseTime } from '../time/strptime.js';
-import { matchFieldPattern } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export const CONVERT_FUNCTIONS = ['auto', 'ctime', 'dur2sec', 'memk', 'mktime', 'mstime', 'none', 'num', 'rmcomma', 'rmunit'] as const;
 export type ConvertFunction = (typeof CONVERT_FUNCTIONS)[number];
 
-export const DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
+const DEFAULT_TIMEFORMAT = '%m/%d/%Y %H:%M:%S';
 
 export interface Conversion {
   fn: ConvertFunction;
@@ -99,11 +100,28 @@ interface ConversionPlan {
   sources: string[];
 }
 
+/** What each conversion reads (a wildcard names every matching column), and the columns after the command. */
+function planConversions(node: ConvertNode, input: ResultTable): { columns: string[]; plans: ConversionPlan[] } {
+  const columns = [...input.columns];
+  const plans = node.conversions.map((conversion) => {
+    const sources = conversion.field.includes('*')
+      ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined)
+      : [conversion.field];
+    return { conversion, sources };
+  });
+  for (const { conversion, sources } of plans) {
+    if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
+  }
+  return { columns, plans };
+}
+
 /**
  * The conversions on a column table: each target becomes a column computed from its source as
  * it was before the command, once per dictionary value or on first read.
  */
-function convertColumns(input: ColumnTable, columns: string[], plans: readonly ConversionPlan[], timeformat: string, tz: string): ColumnTable {
+function convertColumns(node: ConvertNode, input: ColumnTable, tz: string): ColumnTable {
+  const { columns, plans } = planConversions(node, input);
+  const timeformat = node.timeformat;
   const data = new Map(input.data);
   for (const { conversion, sources } of plans) {
     for (const source of sources) {
@@ -128,7 +146,7 @@ function convertColumns(input: ColumnTable, columns: string[], plans: readonly C
       );
     }
   }
-  return input.withColumns(columns, data);
+  return input.withData(columns, data);
 }
 
 export default defineCommand<ConvertNode>({
@@ -172,25 +190,13 @@ export default defineCommand<ConvertNode>({
     const list = node.conversions.map((c) => `${c.fn}(${c.field})${c.as ? ` as ${c.as}` : ''}`).join(', ');
     return { note: `converts ${list}${node.conversions.some((c) => c.fn === 'ctime' || c.fn === 'mktime') ? ` with timeformat "${node.timeformat}"` : ''}` };
   },
-  // Its columns follow from the input's columns: it can wait for a deferred input.
-  takesDeferred: true,
-  execute(node, input, ctx) {
-    return deferredThrough(input, (table) => convertTable(node, table, ctx.tz), ctx.warn);
-  },
+  execute: (node, input, ctx) => convertRows(node, input, ctx.tz),
+  executeColumns: (node, input, ctx) => convertColumns(node, input, ctx.tz),
+  shapeFromColumns: true,
 });
 
-function convertTable(node: ConvertNode, input: ResultTable, tz: string): ResultTable {
-  const columns = [...input.columns];
-  const plans = node.conversions.map((conversion) => {
-    const sources = conversion.field.includes('*')
-      ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined)
-      : [conversion.field];
-    return { conversion, sources };
-  });
-  for (const { conversion, sources } of plans) {
-    if (conversion.as !== undefined && sources.length > 0 && !columns.includes(conversion.as)) columns.push(conversion.as);
-  }
-  if (isColumnTable(input)) return convertColumns(input, columns, plans, node.timeformat, tz);
+function convertRows(node: ConvertNode, input: RowTable, tz: string): ResultTable {
+  const { columns, plans } = planConversions(node, input);
   // Rows belong to this stage of the pipeline, so they are changed in place. Conversions read
   // the values as they were before the command, so `ctime(a) as b, ctime(b)` sees the old b.
   const originals: Value[] = [];

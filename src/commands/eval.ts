@@ -4,14 +4,14 @@
  * the field; a boolean result is an error (Splunk: "Fields cannot be assigned a boolean
  * result"). A new field is appended to the columns.
  */
-import { arrayColumn, isColumnTable, RowCursor, type ColumnTable } from '../core/column-table.js';
+import { arrayColumn, RowCursor, valuesByDictionary, type ColumnTable } from '../core/column-table.js';
+import { appendColumns } from '../core/field-names.js';
+import { FirstError } from '../core/first-error.js';
 import type { FieldReader, Row, Value } from '../core/values.js';
-import { expressionByValue } from './support/expression-column.js';
-import { FirstError } from './support/first-error.js';
+import { fieldsRead } from '../eval/dependencies.js';
 import { assertAssignable, checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
 import { CompareOp } from '../parse/tokens.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { defineCommand } from './types.js';
 
 export interface EvalAssignment {
@@ -26,7 +26,7 @@ export interface EvalNode extends CommandNodeBase {
 /**
  * The assignments over a column table, one whole column at a time: each is computed for every
  * selected result now, reading the columns as earlier assignments left them. An error is the
- * one the row path would meet first (support/first-error.ts).
+ * one the row path would meet first (core/first-error.ts).
  */
 function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): ColumnTable {
   const data = new Map(input.data);
@@ -39,7 +39,7 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
       assertAssignable(value, expression.span);
       return value === null || (Array.isArray(value) && value.length === 0) ? null : value;
     };
-    const byValue = expressionByValue(expression, snapshot, assignable);
+    const byValue = valuesByDictionary(snapshot, fieldsRead(expression), assignable);
     if (byValue) {
       // Read once per result now, so an error shows whether or not a later command reads it.
       for (let i = 0; i < indices.length; i++) {
@@ -66,7 +66,7 @@ function evalColumns(node: EvalNode, input: ColumnTable, ctx: EvalContext): Colu
     data.set(field, arrayColumn(values));
   });
   errors.throwFirst(input);
-  return input.withColumns(withColumns(input.columns, node.assignments.map((a) => a.field)), data);
+  return input.withData(appendColumns(input.columns, node.assignments.map((a) => a.field)), data);
 }
 
 export default defineCommand<EvalNode>({
@@ -91,7 +91,6 @@ export default defineCommand<EvalNode>({
     return { note: `sets ${node.assignments.map((a) => a.field).join(', ')}, left to right` };
   },
   execute(node, input, ctx) {
-    if (isColumnTable(input)) return evalColumns(node, input, ctx.evalContext);
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       for (const { field, expression } of node.assignments) {
@@ -102,6 +101,7 @@ export default defineCommand<EvalNode>({
       }
       return next;
     });
-    return { columns: withColumns(input.columns, node.assignments.map((a) => a.field)), rows };
+    return { columns: appendColumns(input.columns, node.assignments.map((a) => a.field)), rows };
   },
+  executeColumns: (node, input, ctx) => evalColumns(node, input, ctx.evalContext),
 });

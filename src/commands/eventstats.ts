@@ -3,14 +3,15 @@
  * stats, then adds them to every input row of the group instead of replacing the rows. Rows
  * with a null BY field get no statistics. `allnum` is rejected.
  */
-import { computedColumn, isColumnTable, memoized, type Column, type ColumnTable } from '../core/column-table.js';
-import type { Row, Value } from '../core/values.js';
+import { computedColumn, memoized, type Column, type ColumnTable } from '../core/column-table.js';
+import { appendColumns } from '../core/field-names.js';
+import type { ResultTable, Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
-import { parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
+import { parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
-import { groupInput, type Group } from './stats.js';
+import { groupColumns, groupRows, type Group } from './stats.js';
 import { defineCommand } from './types.js';
 
 export interface EventstatsNode extends CommandNodeBase, StatsArguments {}
@@ -47,6 +48,20 @@ function statisticColumns(input: ColumnTable, node: StatsArguments, findGroup: (
   return data;
 }
 
+/** The node with each wildcard aggregate expanded over the input's columns. */
+function expanded(written: EventstatsNode, columns: readonly string[]): EventstatsNode {
+  return { ...written, aggregates: expandAggregates(written.aggregates, columns, written.by) };
+}
+
+function byTuple(groups: readonly Group[]): Map<string, Group> {
+  return new Map(groups.map((g) => [tupleKey(g.tuple), g]));
+}
+
+/** The input's columns, then each statistic it does not have yet. */
+function statisticNames(input: ResultTable, node: StatsArguments): string[] {
+  return appendColumns(input.columns, node.aggregates.map((a) => a.column));
+}
+
 export default defineCommand<EventstatsNode>({
   name: 'eventstats',
   type: 'streaming',
@@ -59,11 +74,8 @@ export default defineCommand<EventstatsNode>({
     return { note: `adds ${node.aggregates.map((a) => a.column).join(', ')} to every row${node.by.length > 0 ? `, computed per ${node.by.join(', ')}` : ''}` };
   },
   execute(written, input, ctx) {
-    const node = { ...written, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-    const grouped = groupInput(node, input, ctx.evalContext);
-    const groups = new Map(grouped.groups.map((g) => [tupleKey(g.tuple), g]));
-    const columns = withColumns(input.columns, node.aggregates.map((a) => a.column));
-    if (isColumnTable(input)) return input.withColumns(columns, statisticColumns(input, node, grouped.groupAt ?? tupleGroups(input, node, groups)));
+    const node = expanded(written, input.columns);
+    const groups = byTuple(groupRows(node, input, ctx.evalContext).groups);
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       // A row in several groups (multivalue BY field) takes the statistics of its first one [INF].
@@ -72,6 +84,12 @@ export default defineCommand<EventstatsNode>({
       if (group) writeResults(node.aggregates, group.aggregators, next);
       return next;
     });
-    return { columns, rows };
+    return { columns: statisticNames(input, node), rows };
+  },
+  executeColumns(written, input, ctx) {
+    const node = expanded(written, input.columns);
+    const grouped = groupColumns(node, input, ctx.evalContext);
+    const findGroup = grouped.groupAt ?? tupleGroups(input, node, byTuple(grouped.groups));
+    return input.withData(statisticNames(input, node), statisticColumns(input, node, findGroup));
   },
 });

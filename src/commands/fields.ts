@@ -3,15 +3,21 @@
  * the order listed; `-` removes them. Internal fields (names starting with `_`, such as
  * `_time`) are kept by `+` unless listed, and removed by `-` only when listed (`fields - _*`).
  */
+import type { Table } from '../core/table.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { expandPatterns, matchesAnyPattern, takeFieldList } from './support/field-list.js';
-import { isColumnTable } from '../core/column-table.js';
-import { project, projectColumns } from './table.js';
 import { defineCommand } from './types.js';
 
 export interface FieldsNode extends CommandNodeBase {
   remove: boolean;
   fields: string[];
+}
+
+/** One implementation for rows and columns. */
+function fields(node: FieldsNode, input: Table): Table {
+  if (node.remove) return input.project(input.columns.filter((c) => !matchesAnyPattern(node.fields, c)));
+  const listed = expandPatterns(node.fields, input.columns, false);
+  return input.project([...listed, ...input.columns.filter((c) => c.startsWith('_') && !listed.includes(c))]);
 }
 
 export default defineCommand<FieldsNode>({
@@ -37,15 +43,6 @@ export default defineCommand<FieldsNode>({
   explain(node) {
     return { note: `${node.remove ? 'removes' : 'keeps only'} ${node.fields.join(', ')}` };
   },
-  execute(node, input) {
-    let columns: string[];
-    if (node.remove) {
-      columns = input.columns.filter((c) => !matchesAnyPattern(node.fields, c));
-    } else {
-      const listed = expandPatterns(node.fields, input.columns, false);
-      columns = [...listed, ...input.columns.filter((c) => c.startsWith('_') && !listed.includes(c))];
-    }
-    if (isColumnTable(input)) return projectColumns(input, columns);
-    return { columns, rows: project(input.rows, columns) };
-  },
+  execute: fields,
+  executeColumns: fields,
 });

@@ -3,15 +3,31 @@
  * `value` (default 0). Without a field list, every field of the results is filled; with one,
  * only those fields, which are created where missing.
  */
-import type { Row } from '../core/values.js';
+import type { Table } from '../core/table.js';
+import { isNull } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { takeFieldList } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export interface FillnullNode extends CommandNodeBase {
   value: string;
   fields: string[];
+}
+
+/**
+ * One implementation for rows and columns: each field in turn, added at the end of the columns
+ * when new. A column table fills once per dictionary value.
+ */
+function fillnull(node: FillnullNode, input: Table): Table {
+  const targets = node.fields.length > 0 ? node.fields : input.columns;
+  let table = input;
+  for (const field of targets) {
+    table = table.withColumn(field, new Set([field]), (result) => {
+      const value = result.get(field);
+      return isNull(value) ? node.value : value;
+    });
+  }
+  return table;
 }
 
 export default defineCommand<FillnullNode>({
@@ -26,17 +42,6 @@ export default defineCommand<FillnullNode>({
   explain(node) {
     return { note: `fills null ${node.fields.length > 0 ? node.fields.join(', ') : 'fields'} with "${node.value}"` };
   },
-  execute(node, input) {
-    const targets = node.fields.length > 0 ? node.fields : input.columns;
-    const fill: string | number = node.value;
-    const rows = input.rows.map((row): Row => {
-      const next: Row = new Map(row);
-      for (const field of targets) {
-        const value = next.get(field);
-        if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) next.set(field, fill);
-      }
-      return next;
-    });
-    return { columns: withColumns(input.columns, targets), rows };
-  },
+  execute: fillnull,
+  executeColumns: fillnull,
 });

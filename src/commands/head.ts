@@ -3,6 +3,7 @@
  * form and the `keeplast`/`null` options are not supported.
  */
 import { SpelunkError } from '../core/errors.js';
+import type { Table } from '../core/table.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { countOption } from '../parse/option-values.js';
@@ -12,7 +13,7 @@ export interface CountNode extends CommandNodeBase {
   count: number;
 }
 
-export const DEFAULT_COUNT = 10;
+const DEFAULT_COUNT = 10;
 
 /** Reads `[<N> | limit=<N>]` for head and tail. */
 export function parseResultCount(cursor: ArgCursor): number {
@@ -34,6 +35,11 @@ export function parseResultCount(cursor: ArgCursor): number {
   return count;
 }
 
+/** One implementation for rows and columns: after tstats, no row is formed but those kept. */
+function head(node: CountNode, input: Table): Table {
+  return input.head(node.count);
+}
+
 export default defineCommand<CountNode>({
   name: 'head',
   type: 'streaming',
@@ -44,7 +50,6 @@ export default defineCommand<CountNode>({
   explain(node) {
     return { note: `keeps the first ${node.count} rows` };
   },
-  execute(node, input) {
-    return { columns: input.columns, rows: input.rows.slice(0, node.count) };
-  },
+  execute: head,
+  executeColumns: head,
 });

@@ -1,6 +1,9 @@
 /**
- * The command registry. Adding a command is writing its file and listing it here.
+ * The command registry. Adding a command is writing its file and listing it here. The search
+ * parser (src/parse/parser.ts) is bound to it here: it is what makes SPL text typed nodes.
  */
+import type { Pipeline, SearchExpr } from '../parse/ast.js';
+import { parseSearchExpressionWith, parseSearchWith } from '../parse/parser.js';
 import type { CommandDefinition } from './types.js';
 import accum from './accum.js';
 import append from './append.js';
@@ -74,4 +77,14 @@ for (const command of COMMANDS) {
 
 export function findCommand(name: string): CommandDefinition | undefined {
   return byName.get(name.toLowerCase());
+}
+
+/** Expanded SPL text as a pipeline of typed command nodes; a command not listed here becomes a generic node. */
+export function parseSearch(text: string): Pipeline {
+  return parseSearchWith(findCommand, text);
+}
+
+/** Text as one search-language expression, as `search <text>` reads it (for searchmatch()). */
+export function parseSearchExpression(text: string): SearchExpr {
+  return parseSearchExpressionWith(findCommand, text);
 }

@@ -13,13 +13,12 @@
  *   10,000 of ordinary subsearches.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { forced, isColumnTable, resultCount, type ColumnTable } from '../core/column-table.js';
+import { resultCount } from '../core/column-table.js';
+import type { Table } from '../core/table.js';
 import { displayValues, type FieldReader, type ResultTable, type Row } from '../core/values.js';
-import { executePlan } from '../exec/execute.js';
-import type { ExecContext } from '../exec/context.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
 import type { CommandNodeBase, Subsearch } from '../parse/ast.js';
-import { planPipeline } from '../plan/plan.js';
+import type { ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
 export interface JoinNode extends CommandNodeBase {
@@ -32,7 +31,7 @@ export interface JoinNode extends CommandNodeBase {
 }
 
 /** limits.conf [join] subsearch_maxout (CONF S1 limits.conf; DOC join: "A maximum of 50,000 rows"). */
-export const JOIN_SUBSEARCH_MAX_RESULTS = 50_000;
+const JOIN_SUBSEARCH_MAX_RESULTS = 50_000;
 
 const USAGE = 'Usage: join [type=inner|outer|left] [usenull=<bool>] [max=<int>] [overwrite=<bool>] <field-list> [subsearch]';
 
@@ -41,11 +40,6 @@ function readType(value: string, span: Span): JoinNode['type'] {
   if (type === 'inner') return 'inner';
   if (type === 'outer' || type === 'left') return 'outer';
   throw new SpelunkError('syntax', `Invalid value for 'type': '${value}'. Expected inner, outer or left.`, span);
-}
-
-/** Runs the subsearch like ctx.runSubsearch, but with join's own result limit. */
-function runJoinSubsearch(node: JoinNode, ctx: ExecContext): ResultTable {
-  return ctx.limitResults(executePlan(planPipeline(node.subsearch.pipeline), ctx), JOIN_SUBSEARCH_MAX_RESULTS);
 }
 
 /** The key of a row over the join fields, or undefined when a field is missing and nulls do not join. */
@@ -68,15 +62,50 @@ function merge(main: Row, sub: Row, overwrite: boolean): Row {
   return merged;
 }
 
-/** The results of a column table whose join key is in `index`, the order still pending. */
-function matchedOnly(input: ColumnTable, index: ReadonlyMap<string, unknown>, fields: readonly string[], usenull: boolean): ColumnTable {
+/** The results whose join key is in `index` (a column table keeps its order pending). */
+function matchedOnly(input: Table, index: ReadonlyMap<string, unknown>, fields: readonly string[], usenull: boolean): Table {
   if (index.size === 0) return input.filter(() => false);
-  const cursor = input.cursor();
-  return input.filter((position) => {
-    cursor.index = position;
-    const key = keyOf(cursor, fields, usenull);
-    return key !== undefined && index.has(key);
-  });
+  return input.filter(
+    input.test(new Set(fields), (result) => {
+      const key = keyOf(result, fields, usenull);
+      return key !== undefined && index.has(key);
+    }),
+  );
+}
+
+/**
+ * One implementation for rows and columns. The subsearch runs first: an inner join with an
+ * empty one keeps nothing, so a column table not formed yet (tstats) is never formed.
+ */
+function join(node: JoinNode, input: Table, ctx: ExecContext): ResultTable {
+  const sub = ctx.runSubsearch(node.subsearch.pipeline, JOIN_SUBSEARCH_MAX_RESULTS);
+  const columns = [...input.columns, ...sub.columns.filter((c) => !input.columns.includes(c))];
+  if (node.type === 'inner' && resultCount(sub) === 0) return { columns, rows: [] };
+  const fields = node.fields.length > 0 ? node.fields : input.columns.filter((c) => sub.columns.includes(c));
+  // No main result: nothing to join, and the subsearch's results need not be put in order.
+  if (input.size === 0) return { columns, rows: [] };
+  const index = new Map<string, Row[]>();
+  for (const row of sub.rows) {
+    const key = keyOf(row, fields, node.usenull);
+    if (key === undefined) continue;
+    const list = index.get(key);
+    if (list) list.push(row);
+    else index.set(key, [row]);
+  }
+  // Only the main results that find a match are made into rows (an inner join usually keeps few).
+  const main = node.type === 'inner' ? matchedOnly(input, index, fields, node.usenull).rows : input.rows;
+  const rows: Row[] = [];
+  for (const row of main) {
+    const key = keyOf(row, fields, node.usenull);
+    const matches = key === undefined ? undefined : index.get(key);
+    if (!matches) {
+      if (node.type === 'outer') rows.push(row);
+      continue;
+    }
+    const used = node.max === 0 ? matches : matches.slice(0, node.max);
+    for (const match of used) rows.push(merge(row, match, node.overwrite));
+  }
+  return { columns, rows };
 }
 
 export default defineCommand<JoinNode>({
@@ -121,37 +150,6 @@ export default defineCommand<JoinNode>({
     };
   },
   subsearches: (node) => [node.subsearch.pipeline],
-  takesDeferred: true,
-  execute(node, unforced, ctx) {
-    const sub = runJoinSubsearch(node, ctx);
-    const columns = [...unforced.columns, ...sub.columns.filter((c) => !unforced.columns.includes(c))];
-    // An inner join with an empty subsearch keeps nothing, whatever the main results would be.
-    if (node.type === 'inner' && resultCount(sub) === 0) return { columns, rows: [] };
-    const input = forced(unforced);
-    const fields = node.fields.length > 0 ? node.fields : input.columns.filter((c) => sub.columns.includes(c));
-    // No main result: nothing to join, and the subsearch's results need not be put in order.
-    if (resultCount(input) === 0) return { columns, rows: [] };
-    const index = new Map<string, Row[]>();
-    for (const row of sub.rows) {
-      const key = keyOf(row, fields, node.usenull);
-      if (key === undefined) continue;
-      const list = index.get(key);
-      if (list) list.push(row);
-      else index.set(key, [row]);
-    }
-    // Only the main results that find a match are made into rows (an inner join usually keeps few).
-    const main = isColumnTable(input) && node.type === 'inner' ? matchedOnly(input, index, fields, node.usenull).rows : input.rows;
-    const rows: Row[] = [];
-    for (const row of main) {
-      const key = keyOf(row, fields, node.usenull);
-      const matches = key === undefined ? undefined : index.get(key);
-      if (!matches) {
-        if (node.type === 'outer') rows.push(row);
-        continue;
-      }
-      const used = node.max === 0 ? matches : matches.slice(0, node.max);
-      for (const match of used) rows.push(merge(row, match, node.overwrite));
-    }
-    return { columns, rows };
-  },
+  execute: join,
+  executeColumns: join,
 });

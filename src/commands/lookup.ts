@@ -5,9 +5,19 @@
  * definition's transforms.conf settings (src/lookup/apply.ts).
  */
 import type { Span } from '../core/errors.js';
-import { applyLookup, LookupCatalog, readLookupCsv, type LookupFieldPair } from '../lookup/index.js';
+import {
+  lookupColumns,
+  lookupRows,
+  LookupCatalog,
+  readLookupCsv,
+  type LookupDefinition,
+  type LookupFieldPair,
+  type LookupRequest,
+  type LookupTable,
+} from '../lookup/index.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
+import type { ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
 export interface LookupNode extends CommandNodeBase {
@@ -37,6 +47,13 @@ function readPairs(cursor: ArgCursor, stopAtOutput: boolean): LookupFieldPair[] 
     pairs.push({ lookupField: field.name, eventField });
   }
   return pairs;
+}
+
+/** The lookup definition the node names, its table, and what the node asks of it. */
+function lookupOf(node: LookupNode, ctx: ExecContext): { definition: LookupDefinition; table: LookupTable; request: LookupRequest } {
+  const definition = LookupCatalog.forSearch(ctx.lookupPaths, ctx.outputLookupDir).resolve(node.table, node.tableSpan);
+  const table = readLookupCsv(definition.file!);
+  return { definition, table, request: { inputs: node.inputs, outputs: node.outputs, mode: node.mode, span: node.tableSpan } };
 }
 
 export default defineCommand<LookupNode>({
@@ -71,13 +88,11 @@ export default defineCommand<LookupNode>({
     LookupCatalog.forSearch(ctx.lookupPaths, ctx.outputLookupDir).resolve(node.table, node.tableSpan);
   },
   execute(node, input, ctx) {
-    const definition = LookupCatalog.forSearch(ctx.lookupPaths, ctx.outputLookupDir).resolve(node.table, node.tableSpan);
-    const table = readLookupCsv(definition.file!);
-    return applyLookup(input, definition, table, {
-      inputs: node.inputs,
-      outputs: node.outputs,
-      mode: node.mode,
-      span: node.tableSpan,
-    });
+    const { definition, table, request } = lookupOf(node, ctx);
+    return lookupRows(input, definition, table, request);
+  },
+  executeColumns(node, input, ctx) {
+    const { definition, table, request } = lookupOf(node, ctx);
+    return lookupColumns(input, definition, table, request);
   },
 });

@@ -6,7 +6,8 @@
  * setsv is not supported.
  */
 import { SpelunkError } from '../core/errors.js';
-import { fromValues, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
+import type { Table } from '../core/table.js';
+import { fromValues, scalarToString, valuesOf, type Scalar } from '../core/values.js';
 import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { booleanOption } from '../parse/option-values.js';
@@ -32,6 +33,17 @@ function split(text: string, node: MakemvNode): string[] {
     parts = text.split(node.delim);
   }
   return node.allowEmpty ? parts : parts.filter((p) => p !== '');
+}
+
+/** One implementation for rows and columns: a column table splits each dictionary value once. */
+function makemv(node: MakemvNode, input: Table): Table {
+  return input.withColumn(node.field, new Set([node.field]), (result) => {
+    const value = result.get(node.field);
+    if (value === undefined || value === null) return null;
+    const parts: Scalar[] = [];
+    for (const item of valuesOf(value)) parts.push(...split(scalarToString(item), node));
+    return fromValues(parts);
+  });
 }
 
 export default defineCommand<MakemvNode>({
@@ -63,18 +75,6 @@ export default defineCommand<MakemvNode>({
   explain(node) {
     return { note: `splits ${node.field} ${node.tokenizer ? `with the tokenizer /${node.tokenizer.source}/` : `on "${node.delim}"`}` };
   },
-  execute(node, input) {
-    const rows = input.rows.map((row): Row => {
-      const value = row.get(node.field);
-      if (value === undefined || value === null) return row;
-      const parts: Scalar[] = [];
-      for (const item of valuesOf(value)) parts.push(...split(scalarToString(item), node));
-      const next: Row = new Map(row);
-      const result = fromValues(parts);
-      if (result === null) next.delete(node.field);
-      else next.set(node.field, result);
-      return next;
-    });
-    return { columns: input.columns, rows };
-  },
+  execute: makemv,
+  executeColumns: makemv,
 });

@@ -5,8 +5,8 @@
  * matches when any value does [INF].
  */
 import type { Span } from '../core/errors.js';
-import { isColumnTable, mappedColumn } from '../core/column-table.js';
-import { displayValues, type Value } from '../core/values.js';
+import type { Table } from '../core/table.js';
+import { displayValues, type FieldReader } from '../core/values.js';
 import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { CompareOp, Quoted, isWordLike, tokenSpan, unquote } from '../parse/tokens.js';
@@ -16,6 +16,18 @@ export interface RegexNode extends CommandNodeBase {
   field: string;
   negated: boolean;
   regex: RegExp;
+}
+
+/** One implementation for rows and columns: a column table tests once per dictionary value. */
+function regex(node: RegexNode, input: Table): Table {
+  const keeps = (result: FieldReader): boolean => {
+    const matched = displayValues(result.get(node.field)).some((text) => {
+      node.regex.lastIndex = 0;
+      return node.regex.test(text);
+    });
+    return node.negated ? !matched : matched;
+  };
+  return input.filter(input.test(new Set([node.field]), keeps));
 }
 
 export default defineCommand<RegexNode>({
@@ -42,21 +54,6 @@ export default defineCommand<RegexNode>({
   explain(node) {
     return { note: `keeps rows whose ${node.field} ${node.negated ? 'does not match' : 'matches'} /${node.regex.source}/` };
   },
-  execute(node, input) {
-    const keeps = (value: Value | undefined): boolean => {
-      const matched = displayValues(value).some((text) => {
-        node.regex.lastIndex = 0;
-        return node.regex.test(text);
-      });
-      return node.negated ? !matched : matched;
-    };
-    if (isColumnTable(input)) {
-      const column = input.data.get(node.field);
-      if (column === undefined) return keeps(undefined) ? input : input.filter(() => false);
-      // Once per dictionary value when the column has a dictionary.
-      const verdicts = mappedColumn(column, input.length, keeps);
-      return input.filter((index) => verdicts.get(index) === true);
-    }
-    return { columns: input.columns, rows: input.rows.filter((row) => keeps(row.get(node.field))) };
-  },
+  execute: regex,
+  executeColumns: regex,
 });

@@ -6,11 +6,12 @@
  * existing one removes that field's data. Columns keep their positions.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { deferredThrough, isColumnTable, type Column, type ColumnTable } from '../core/column-table.js';
-import type { ResultTable, Value } from '../core/values.js';
+import { countWildcards, fillWildcards, matchFieldPattern } from '../core/field-names.js';
+import type { Table } from '../core/table.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Arrow } from '../parse/tokens.js';
-import { matchFieldPattern, takeListedField } from './support/field-list.js';
+import type { ExecContext } from './context.js';
+import { takeListedField } from './support/field-list.js';
 import { defineCommand } from './types.js';
 
 export interface RenamePair {
@@ -23,15 +24,6 @@ export interface RenameNode extends CommandNodeBase {
   pairs: RenamePair[];
 }
 
-function countWildcards(pattern: string): number {
-  return pattern.split('*').length - 1;
-}
-
-function fillPattern(pattern: string, parts: readonly string[]): string {
-  let index = 0;
-  return pattern.replace(/\*/g, () => parts[index++] ?? '');
-}
-
 /** The renames one pair makes on the current columns, as old name → new name, in column order. */
 function renamesFor(pair: RenamePair, columns: readonly string[]): Map<string, string> {
   const renames = new Map<string, string>();
@@ -41,12 +33,13 @@ function renamesFor(pair: RenamePair, columns: readonly string[]): Map<string, s
   }
   for (const column of columns) {
     const parts = matchFieldPattern(pair.from, column);
-    if (parts) renames.set(column, fillPattern(pair.to, parts));
+    if (parts) renames.set(column, fillWildcards(pair.to, parts));
   }
   return renames;
 }
 
-function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m: string) => void): ResultTable {
+/** One pair's renames: the warning and the new column order here, the moves in the table's own `rename` (a column table moves no value). */
+function applyRenames(table: Table, renames: Map<string, string>, warn: (m: string) => void): Table {
   const targets = new Map<string, string>();
   for (const [from, to] of renames) {
     if (targets.has(to) && targets.get(to) !== from) {
@@ -55,7 +48,6 @@ function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m
     targets.set(to, from);
   }
   const columns: string[] = [];
-  const present = new Set(table.columns);
   for (const column of table.columns) {
     const renamed = renames.get(column);
     if (renamed !== undefined) {
@@ -64,36 +56,12 @@ function applyRenames(table: ResultTable, renames: Map<string, string>, warn: (m
       columns.push(column);
     }
   }
-  if (isColumnTable(table)) return table.withColumns(columns, renamedColumns(table, renames, targets, present));
-  // Rows belong to this stage of the pipeline, so they are changed in place.
-  const moved: Value[] = [];
-  for (const row of table.rows) {
-    moved.length = 0;
-    for (const [, from] of targets) moved.push(present.has(from) ? (row.get(from) ?? null) : null);
-    for (const [from] of renames) row.delete(from);
-    let index = 0;
-    for (const [to] of targets) {
-      const value = moved[index++]!;
-      if (value === null) row.delete(to);
-      else row.set(to, value);
-    }
-  }
-  return { columns, rows: table.rows };
+  return table.rename(columns, renames);
 }
 
-/** The same renames on a column table: columns change names, no value is touched. */
-function renamedColumns(table: ColumnTable, renames: Map<string, string>, targets: Map<string, string>, present: Set<string>): Map<string, Column> {
-  const data = new Map(table.data);
-  const moved = [...targets].map(([to, from]) => [to, present.has(from) ? table.data.get(from) : undefined] as const);
-  for (const [from] of renames) data.delete(from);
-  for (const [to, column] of moved) {
-    if (column === undefined) data.delete(to);
-    else data.set(to, column);
-  }
-  return data;
-}
-
-function renameAll(node: RenameNode, input: ResultTable, warn: (message: string) => void): ResultTable {
+/** One implementation for rows and columns. */
+function rename(node: RenameNode, input: Table, ctx: ExecContext): Table {
+  const warn = ctx.warn;
   const seen = new Set<string>();
   for (const pair of node.pairs) {
     if (seen.has(pair.to)) {
@@ -134,9 +102,7 @@ export default defineCommand<RenameNode>({
   explain(node) {
     return { note: `renames ${node.pairs.map((p) => `${p.from} to ${p.to}`).join(', ')}` };
   },
-  // Its columns and warnings follow from the input's columns: it can wait for a deferred input.
-  takesDeferred: true,
-  execute(node, input, ctx) {
-    return deferredThrough(input, (table, warn) => renameAll(node, table, warn), ctx.warn);
-  },
+  execute: rename,
+  executeColumns: rename,
+  shapeFromColumns: true,
 });

@@ -10,11 +10,11 @@
  * offset_field is not supported.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { appendColumns } from '../core/field-names.js';
 import { fromValues, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
 import { compilePcre } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Quoted, isWordLike, tokenSpan, unquote } from '../parse/tokens.js';
-import { withColumns } from '../stats/stats-syntax.js';
 import { countOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
@@ -186,6 +186,6 @@ export default defineCommand<RexNode>({
       });
       return { columns: input.columns, rows };
     }
-    return { columns: withColumns(input.columns, node.groups), rows: input.rows.map((row) => extract(node, row)) };
+    return { columns: appendColumns(input.columns, node.groups), rows: input.rows.map((row) => extract(node, row)) };
   },
 });

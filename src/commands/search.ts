@@ -2,15 +2,22 @@
  * `search <expression>`: keeps the rows that match, in search-language semantics (OR binds
  * tighter than AND, case-insensitive values, wildcards). `search *` keeps everything.
  */
+import type { Table } from '../core/table.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
-import { isColumnTable } from '../core/column-table.js';
-import { compileColumnPredicate, compileRowPredicate } from '../search/row-predicate.js';
 import { renderSearchExpr } from '../search/explain.js';
+import { compileTablePredicate } from '../search/row-predicate.js';
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
+import type { ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
 export interface SearchNode extends CommandNodeBase {
   expression: SearchExpr;
+}
+
+/** One implementation for rows and columns: a column table tests each field once per dictionary value. */
+function search(node: SearchNode, input: Table, ctx: ExecContext): Table {
+  const expression = resolveSubsearches(node.expression, ctx.runSubsearch);
+  return input.filter(compileTablePredicate(expression, { now: ctx.now, tz: ctx.tz }, input));
 }
 
 export default defineCommand<SearchNode>({
@@ -28,11 +35,6 @@ export default defineCommand<SearchNode>({
     };
   },
   subsearches: (node) => subsearchesOf(node.expression),
-  execute(node, input, ctx) {
-    const expression = resolveSubsearches(node.expression, ctx.runSubsearch);
-    const clock = { now: ctx.now, tz: ctx.tz };
-    if (isColumnTable(input)) return input.filter(compileColumnPredicate(expression, clock, input));
-    const keep = compileRowPredicate(expression, clock);
-    return { columns: input.columns, rows: input.rows.filter(keep) };
-  },
+  execute: search,
+  executeColumns: search,
 });

@@ -13,7 +13,7 @@ export interface SortNode extends CommandNodeBase {
   keys: SortKey[];
 }
 
-export const DEFAULT_SORT_LIMIT = 10_000;
+const DEFAULT_SORT_LIMIT = 10_000;
 
 export default defineCommand<SortNode>({
   name: 'sort',

@@ -5,7 +5,8 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
-import { arrayColumn, ColumnTable, computedColumn, isColumnTable, type Column } from '../core/column-table.js';
+import { arrayColumn, ColumnTable, computedColumn, type Column } from '../core/column-table.js';
+import type { RowTable } from '../core/table.js';
 import { parseNumber, type FieldReader, type ResultTable, type Row } from '../core/values.js';
 import { groupByIds } from '../stats/column-grouping.js';
 import { isTotalOrder, sortAtomIds } from '../stats/order.js';
@@ -47,9 +48,8 @@ function indicesFor(input: ColumnTable, aggregates: readonly StatsAggregate[], b
   return orderFree && ranked ? input.unordered() : input.ordered();
 }
 
-/** The input's results one after another: its rows, or a cursor moved over a column table. */
-function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[], by: readonly string[]): Iterable<FieldReader> {
-  if (!isColumnTable(input)) return input.rows;
+/** A column table's results one after another, as a cursor moved over it. */
+function readersOf(input: ColumnTable, aggregates: readonly StatsAggregate[], by: readonly string[]): Iterable<FieldReader> {
   const indices = indicesFor(input, aggregates, by);
   const cursor = input.cursor();
   return {
@@ -63,23 +63,24 @@ function readersOf(input: ResultTable, aggregates: readonly StatsAggregate[], by
 }
 
 /**
- * Groups the input and aggregates each group; groups come back in first-seen order. A column
- * table whose BY columns have dictionaries is grouped on its ids.
+ * The input grouped and each group aggregated: the groups in first-seen order; per BY field each
+ * group's rank when the column knew its ranks; and, for a column table grouped on ids, the group
+ * of any of its results.
  */
-export function aggregateGroups(args: StatsArguments, input: ResultTable, ctx: EvalContext): Group[] {
-  return groupInput(args, input, ctx).groups;
+export interface Grouped {
+  groups: Group[];
+  ranks?: (Int32Array | undefined)[];
+  groupAt?: (index: number) => Group | undefined;
 }
 
-/**
- * The groups; per BY field each group's rank when the column knew its ranks; and, for a column
- * table grouped on ids, the group of any of its results.
- */
-export function groupInput(
-  args: StatsArguments,
-  input: ResultTable,
-  ctx: EvalContext,
-): { groups: Group[]; ranks?: (Int32Array | undefined)[]; groupAt?: (index: number) => Group | undefined } {
-  if (isColumnTable(input) && args.by.length > 0) {
+/** Groups the results and aggregates each group. */
+export function groupRows(args: StatsArguments, input: RowTable, ctx: EvalContext): Grouped {
+  return { groups: aggregateRows(args, input.rows, ctx) };
+}
+
+/** As groupRows; a column table whose BY columns have dictionaries is grouped on its ids. */
+export function groupColumns(args: StatsArguments, input: ColumnTable, ctx: EvalContext): Grouped {
+  if (args.by.length > 0) {
     const newAggregators = aggregatorMaker(args.aggregates);
     const { groups, ranks, groupAt } = groupByIds(
       input,
@@ -164,7 +165,7 @@ function sortedByTuple(groups: readonly Group[], known: readonly (Int32Array | u
 }
 
 /** The groups as a column table (physical index = position in output order), so no row Maps are made. */
-function groupColumns(args: StatsArguments, groups: readonly Group[], columns: string[]): ColumnTable {
+function groupTable(args: StatsArguments, groups: readonly Group[], columns: string[]): ColumnTable {
   const data = new Map<string, Column>();
   args.by.forEach((field, index) => data.set(field, arrayColumn(groups.map((group) => group.tuple[index]!))));
   // As on rows, an aggregate named like a BY field replaces it.
@@ -176,20 +177,38 @@ function groupColumns(args: StatsArguments, groups: readonly Group[], columns: s
   return new ColumnTable(columns, data, all, groups.length);
 }
 
-export function executeStats(written: StatsArguments, input: ResultTable, ctx: EvalContext): ResultTable {
-  const args = { by: written.by, aggregates: expandAggregates(written.aggregates, input.columns, written.by) };
-  const grouped = groupInput(args, input, ctx);
+/** The BY fields first, then the functions; an aggregate named like a BY field is that column. */
+function outputColumns(args: StatsArguments): string[] {
+  return [...new Set([...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))])];
+}
+
+/** The groups in output order: ascending BY tuples; without BY, always one group. */
+function outputGroups(args: StatsArguments, grouped: Grouped): Group[] {
   const groups = sortedByTuple(grouped.groups, grouped.ranks);
   if (args.by.length === 0 && groups.length === 0) groups.push({ tuple: [], aggregators: newAggregators(args.aggregates) });
-  const columns = [...args.by, ...args.aggregates.map((a) => a.column).filter((c) => !args.by.includes(c))];
-  if (isColumnTable(input)) return groupColumns(args, groups, [...new Set(columns)]);
+  return groups;
+}
+
+/** The aggregates as written, each wildcard one expanded over the input's columns. */
+function expandedArguments(written: StatsArguments, columns: readonly string[]): StatsArguments {
+  return { by: written.by, aggregates: expandAggregates(written.aggregates, columns, written.by) };
+}
+
+function statsOverColumns(written: StatsArguments, input: ColumnTable, ctx: EvalContext): ColumnTable {
+  const args = expandedArguments(written, input.columns);
+  return groupTable(args, outputGroups(args, groupColumns(args, input, ctx)), outputColumns(args));
+}
+
+function statsOverRows(written: StatsArguments, input: RowTable, ctx: EvalContext): ResultTable {
+  const args = expandedArguments(written, input.columns);
+  const groups = outputGroups(args, groupRows(args, input, ctx));
   const rows = groups.map((group): Row => {
     const row: Row = new Map();
     args.by.forEach((field, index) => row.set(field, group.tuple[index]!));
     writeResults(args.aggregates, group.aggregators, row);
     return row;
   });
-  return { columns: [...new Set(columns)], rows };
+  return { columns: outputColumns(args), rows };
 }
 
 export default defineCommand<StatsNode>({
@@ -204,7 +223,6 @@ export default defineCommand<StatsNode>({
   explain(node) {
     return { note: `computes ${node.aggregates.map((a) => a.column).join(', ')}${node.by.length > 0 ? ` for each ${node.by.join(', ')}; rows with a null BY field are dropped` : ''}` };
   },
-  execute(node, input, ctx) {
-    return executeStats(node, input, ctx.evalContext);
-  },
+  execute: (node, input, ctx) => statsOverRows(node, input, ctx.evalContext),
+  executeColumns: (node, input, ctx) => statsOverColumns(node, input, ctx.evalContext),
 });

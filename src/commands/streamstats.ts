@@ -5,12 +5,13 @@
  * only the last N rows count: per group when `global=false`, else the last N rows overall
  * (of which those in the row's group count). reset_* and time_window are not supported.
  */
+import { appendColumns } from '../core/field-names.js';
 import type { Row } from '../core/values.js';
 import type { EvalContext } from '../eval/evaluate.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { Aggregator } from '../stats/aggregate.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
-import { feedRow, newAggregators, parseStatsArguments, withColumns, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
+import { feedRow, newAggregators, parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
@@ -83,6 +84,6 @@ export default defineCommand<StreamstatsNode>({
       }
       return next;
     });
-    return { columns: withColumns(input.columns, node.aggregates.map((a) => a.column)), rows };
+    return { columns: appendColumns(input.columns, node.aggregates.map((a) => a.column)), rows };
   },
 });

@@ -3,7 +3,7 @@
  * searchbnf (CONF S1) and the tstats reference (DOC S7); see docs/semantics.md for each rule.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
-import { asRowTable, ColumnTable, computedColumn, DeferredTable, dictionaryColumn, type Column } from '../core/column-table.js';
+import { ColumnTable, computedColumn, dictionaryColumn, type Column } from '../core/column-table.js';
 import type { ResultTable, Row, Scalar } from '../core/values.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
@@ -16,10 +16,10 @@ import { accumulatorFor, type AggregateInput, type GroupAccumulator } from '../s
 import { groupStoreRows, type ByField, type Grouping } from '../stats/store-grouping.js';
 import type { ColumnarStore, DictionaryColumn } from '../store/types.js';
 import { parseSpan } from '../time/span.js';
-import type { DatasetBinding, ExecContext } from '../exec/context.js';
+import type { DatasetBinding, ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
-export const TSTATS_OPTIONS = [
+const TSTATS_OPTIONS = [
   'prestats',
   'local',
   'append',
@@ -210,7 +210,7 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
 // ---------------------------------------------------------------------------------------------
 
 /** The index every event is in: spelunk reads all the given logs as one index. */
-export const DEFAULT_INDEX = 'main';
+const DEFAULT_INDEX = 'main';
 
 const indexColumns = new WeakMap<ColumnarStore, DictionaryColumn>();
 
@@ -289,18 +289,16 @@ function executeTstats(node: TstatsNode, ctx: ExecContext): ResultTable {
     for (let i = 0; i < selected.length; i++) for (const accumulator of accumulators) accumulator.add(0, selected[i]!);
     return { columns, rows: [rowOf(0, () => '')] };
   }
-  const groupResults = (): ResultTable => {
+  // Grouping waits until a command needs the results (join may find it need not).
+  return ColumnTable.later(columns, () => {
     const grouping = groupStoreRows(store, selected, by, node.options['fillnull_value']);
     for (let k = 0; k < grouping.rows.length; k++) {
       const row = grouping.rows[k]!;
       const group = grouping.groups[k]!;
       for (const accumulator of accumulators) accumulator.add(group, row);
     }
-    const table = groupTable(node, grouping, accumulators);
-    return ctx.columnar ? table : asRowTable(table);
-  };
-  // Grouping waits until a command needs the results (join may find it need not).
-  return ctx.columnar ? new DeferredTable(columns, groupResults) : groupResults();
+    return groupTable(node, grouping, accumulators);
+  });
 }
 
 /**

@@ -1,17 +1,16 @@
 /**
  * What a command file provides. Each SPL command is one file in src/commands exporting one
  * CommandDefinition: how its arguments parse into a typed node, a one-line explanation for
- * `spelunk parse --explain`, and how it executes over a result table.
+ * `spelunk parse --explain`, and how it executes: over rows (the reference semantics) and,
+ * optionally, over a column table. src/exec/execute.ts is the one place that chooses.
  */
+import type { ColumnTable } from '../core/column-table.js';
+import type { RowTable } from '../core/table.js';
 import type { ResultTable } from '../core/values.js';
 import type { CommandNodeBase, Pipeline } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
-import type { ExecContext } from '../exec/context.js';
+import type { ExecContext } from './context.js';
 
-/**
- * generating: makes results from nothing and must come first (`| tstats`, `| makeresults`);
- * streaming: transforms rows one by one; transforming: summarises the whole table.
- */
 export type CommandType = 'generating' | 'streaming' | 'transforming';
 
 export interface CommandDefinition<N extends CommandNodeBase = CommandNodeBase> {
@@ -25,17 +24,27 @@ export interface CommandDefinition<N extends CommandNodeBase = CommandNodeBase> 
   explain?(node: N, text: string): { text?: string; note: string };
   /** Checks that need the whole pipeline or the environment, before anything runs. */
   validate?(node: N, ctx: ExecContext): void;
-  execute(node: N, input: ResultTable, ctx: ExecContext): ResultTable;
+  /** The command over rows: the reference semantics. */
+  execute(node: N, input: RowTable, ctx: ExecContext): ResultTable;
+  /**
+   * The command's column path: over a column table (core/column-table.ts, what tstats hands
+   * on), giving exactly what `execute` gives over the same results. Absent, a column table's
+   * rows are formed and `execute` runs. A command written with the verbs both kinds of table
+   * share (core/table.ts) gives the same function for both.
+   */
+  executeColumns?(node: N, input: ColumnTable, ctx: ExecContext): ResultTable;
+  /**
+   * Whether the command's columns and warnings follow from its input's columns alone (rename,
+   * convert): then over a column table not formed yet, it runs at once over no results, for
+   * them, and over the results only when a later command needs these (tstats results wait so,
+   * in case `join` finds it needs none).
+   */
+  shapeFromColumns?: boolean;
   /**
    * For a generating command: whether this node may also stand later in a pipeline, where it
    * adds to the results (`inputlookup append=t`, `makeresults` is not one of them).
    */
   allowedAfterFirst?(node: N): boolean;
-  /**
-   * Whether the command takes its input unforced (core/column-table.ts DeferredTable) and forces
-   * it only if it needs the results; other commands always get the work done.
-   */
-  takesDeferred?: boolean;
   /** Subsearches the command holds, run before it (join, append, search [...]). */
   subsearches?(node: N): Pipeline[];
 }

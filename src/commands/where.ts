@@ -3,15 +3,21 @@
  * eval semantics: NOT binds tighter than AND, AND tighter than OR; string comparisons are
  * case-sensitive; a comparison with a missing field is unknown, so the row is dropped.
  */
-import { isColumnTable } from '../core/column-table.js';
-import { expressionByValue } from './support/expression-column.js';
-import { FirstError } from './support/first-error.js';
+import type { Table } from '../core/table.js';
+import { fieldsRead } from '../eval/dependencies.js';
 import { checkFunctions, evaluate, isTrue } from '../eval/evaluate.js';
 import type { CommandNodeBase, EvalExpr } from '../parse/ast.js';
+import type { ExecContext } from './context.js';
 import { defineCommand } from './types.js';
 
 export interface WhereNode extends CommandNodeBase {
   expression: EvalExpr;
+}
+
+/** One implementation for rows and columns: a column table tests once per dictionary value where it can. */
+function where(node: WhereNode, input: Table, ctx: ExecContext): Table {
+  const { expression } = node;
+  return input.filter(input.test(fieldsRead(expression), (result) => isTrue(evaluate(expression, result, ctx.evalContext))));
 }
 
 export default defineCommand<WhereNode>({
@@ -27,28 +33,6 @@ export default defineCommand<WhereNode>({
   explain() {
     return { note: 'keeps the rows where the expression is true (eval semantics: NOT, then AND, then OR; case-sensitive)' };
   },
-  execute(node, input, ctx) {
-    if (isColumnTable(input)) {
-      const byValue = expressionByValue(node.expression, input.data, (reader) => isTrue(evaluate(node.expression, reader, ctx.evalContext)));
-      const cursor = input.cursor();
-      const holds = (index: number): boolean => {
-        if (byValue) return byValue.get(index) === true;
-        cursor.index = index;
-        return isTrue(evaluate(node.expression, cursor, ctx.evalContext));
-      };
-      // Storage order: an error is the one the row path would meet first.
-      const errors = new FirstError();
-      const kept = input.filter((index) => {
-        try {
-          return holds(index);
-        } catch (error) {
-          errors.note(index, 0, error);
-          return false;
-        }
-      });
-      errors.throwFirst(input);
-      return kept;
-    }
-    return { columns: input.columns, rows: input.rows.filter((row) => isTrue(evaluate(node.expression, row, ctx.evalContext))) };
-  },
+  execute: where,
+  executeColumns: where,
 });

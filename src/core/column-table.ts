@@ -11,7 +11,13 @@
  * sort is put off (`pendingOrder`) until a command needs the order, so filters that drop most
  * groups make the sort cheap. Commands that only know rows read `rows`, which applies the order
  * and builds the Maps once.
+ *
+ * A column table may also be formed later (`ColumnTable.later`): tstats hands one on, so that
+ * `join` can see its subsearch gave nothing (an inner join then keeps nothing) before a million
+ * groups are formed. Its columns are known at once; anything else forms it.
  */
+import { FirstError } from './first-error.js';
+import { renameTargets, type Table } from './table.js';
 import type { FieldReader, ResultTable, Row, Value } from './values.js';
 
 /** One column: the value at a physical index, and, when there is one, its dictionary. */
@@ -102,7 +108,52 @@ export class RowCursor implements FieldReader {
   }
 }
 
-export class ColumnTable implements ResultTable {
+/** Reads one field, at `index`, and nothing else: for a test or value that reads only that field. */
+class OneFieldReader implements FieldReader {
+  index = 0;
+  constructor(
+    private readonly field: string,
+    private readonly column: Column,
+  ) {}
+  get(field: string): Value | undefined {
+    return field === this.field ? this.column.get(this.index) : undefined;
+  }
+}
+
+const NO_FIELDS: FieldReader = { get: () => undefined };
+
+/** A reader of one field that holds `value`. */
+function readerOfValue(field: string, value: Value): FieldReader {
+  return { get: (name) => (name === field ? value : undefined) };
+}
+
+/** `compute` of nothing, worked out on first use, so that an error shows only if a result asks. */
+function constantOnDemand<T>(compute: () => T): () => T {
+  let known = false;
+  let value: T;
+  return () => {
+    if (!known) {
+      value = compute();
+      known = true;
+    }
+    return value;
+  };
+}
+
+const UNDECIDED = 2;
+
+/** What a column table holds once formed. */
+interface Formed {
+  readonly data: ReadonlyMap<string, Column>;
+  readonly selected: Uint32Array;
+  readonly length: number;
+  readonly pendingOrder: IndexOrder | undefined;
+  readonly limit: number | undefined;
+}
+
+export class ColumnTable implements Table {
+  private formedState: Formed | undefined;
+  private former: (() => ColumnTable) | undefined;
   private outputIndices: Uint32Array | undefined;
   private materialized: Row[] | undefined;
 
@@ -116,12 +167,51 @@ export class ColumnTable implements ResultTable {
    */
   constructor(
     readonly names: readonly string[],
-    readonly data: ReadonlyMap<string, Column>,
-    private readonly selected: Uint32Array,
-    readonly length: number,
-    private readonly pendingOrder?: IndexOrder,
-    private readonly limit?: number,
-  ) {}
+    data: ReadonlyMap<string, Column>,
+    selected: Uint32Array,
+    length: number,
+    pendingOrder?: IndexOrder,
+    limit?: number,
+  ) {
+    this.formedState = { data, selected, length, pendingOrder, limit };
+  }
+
+  /** A column table with columns `names`, formed by `form` when anything but its columns is read. */
+  static later(names: readonly string[], form: () => ColumnTable): ColumnTable {
+    const table = new ColumnTable(names, new Map(), new Uint32Array(0), 0);
+    table.formedState = undefined;
+    table.former = form;
+    return table;
+  }
+
+  /** Whether the results are formed (a table made by `later` is not until something reads them). */
+  get isFormed(): boolean {
+    return this.formedState !== undefined;
+  }
+
+  private get state(): Formed {
+    if (this.formedState === undefined) {
+      const formed = this.former!().state;
+      this.former = undefined;
+      this.formedState = formed;
+    }
+    return this.formedState;
+  }
+
+  /** The table, its results formed now. */
+  formed(): ColumnTable {
+    void this.state;
+    return this;
+  }
+
+  get data(): ReadonlyMap<string, Column> {
+    return this.state.data;
+  }
+
+  /** One more than the largest physical index any column holds. */
+  get length(): number {
+    return this.state.length;
+  }
 
   get columns(): string[] {
     return [...this.names];
@@ -131,7 +221,8 @@ export class ColumnTable implements ResultTable {
   get rows(): Row[] {
     if (this.materialized) return this.materialized;
     const indices = this.ordered();
-    const fields = this.names.map((name) => [name, this.data.get(name)] as const).filter((entry) => entry[1] !== undefined);
+    const data = this.data;
+    const fields = this.names.map((name) => [name, data.get(name)] as const).filter((entry) => entry[1] !== undefined);
     const rows: Row[] = new Array<Row>(indices.length);
     for (let i = 0; i < indices.length; i++) {
       const index = indices[i]!;
@@ -148,14 +239,16 @@ export class ColumnTable implements ResultTable {
 
   /** How many results the table holds, without ordering them. */
   get size(): number {
-    return this.limit === undefined ? this.selected.length : Math.min(this.limit, this.selected.length);
+    const { selected, limit } = this.state;
+    return limit === undefined ? selected.length : Math.min(limit, selected.length);
   }
 
   /** The selected physical indices in output order. */
   ordered(): Uint32Array {
     if (this.outputIndices) return this.outputIndices;
-    let indices = this.pendingOrder ? this.pendingOrder(this.selected) : this.selected;
-    if (this.limit !== undefined && indices.length > this.limit) indices = indices.slice(0, this.limit);
+    const { selected, pendingOrder, limit } = this.state;
+    let indices = pendingOrder ? pendingOrder(selected) : selected;
+    if (limit !== undefined && indices.length > limit) indices = indices.slice(0, limit);
     this.outputIndices = indices;
     return indices;
   }
@@ -165,36 +258,140 @@ export class ColumnTable implements ResultTable {
    * (a filter that keeps the order pending).
    */
   unordered(): Uint32Array {
-    return this.limit === undefined ? this.selected : this.ordered();
+    const { selected, limit } = this.state;
+    return limit === undefined ? selected : this.ordered();
   }
 
-  /** The same columns over the selected indices for which `keep` holds; a pending order stays pending. */
+  test(fields: ReadonlySet<string> | undefined, holds: (result: FieldReader) => boolean): (index: number) => boolean {
+    const field = fields?.size === 1 ? [...fields][0]! : undefined;
+    const column = field === undefined ? undefined : this.data.get(field);
+    if (fields?.size === 0 || (field !== undefined && column === undefined)) {
+      const constant = constantOnDemand(() => holds(NO_FIELDS));
+      return () => constant();
+    }
+    if (field === undefined || column === undefined) {
+      const cursor = this.cursor();
+      return (index) => {
+        cursor.index = index;
+        return holds(cursor);
+      };
+    }
+    const encoding = column.encoding;
+    if (encoding === undefined) {
+      const reader = new OneFieldReader(field, column);
+      return (index) => {
+        reader.index = index;
+        return holds(reader);
+      };
+    }
+    const decided = new Uint8Array(encoding.size).fill(UNDECIDED);
+    const ids = encoding.ids;
+    return (index) => {
+      const id = ids[index]!;
+      let verdict = decided[id]!;
+      if (verdict === UNDECIDED) decided[id] = verdict = holds(readerOfValue(field, encoding.value(id))) ? 1 : 0;
+      return verdict === 1;
+    };
+  }
+
+  /**
+   * The same columns over the selected indices for which `keep` holds; a pending order stays
+   * pending. They are tested in storage order, so an error is the one the row path would meet
+   * first: that of the earliest result in output order (core/first-error.ts).
+   */
   filter(keep: (index: number) => boolean): ColumnTable {
     const source = this.unordered();
     const kept = new Uint32Array(source.length);
+    const errors = new FirstError();
     let count = 0;
     for (let i = 0; i < source.length; i++) {
       const index = source[i]!;
-      if (keep(index)) kept[count++] = index;
+      try {
+        if (keep(index)) kept[count++] = index;
+      } catch (error) {
+        errors.note(index, 0, error);
+      }
     }
-    const order = this.limit === undefined ? this.pendingOrder : undefined;
-    return new ColumnTable(this.names, this.data, kept.slice(0, count), this.length, order);
+    errors.throwFirst(this);
+    const { data, length, pendingOrder, limit } = this.state;
+    return new ColumnTable(this.names, data, kept.slice(0, count), length, limit === undefined ? pendingOrder : undefined);
   }
 
-  /** The same selection with other columns. */
-  withColumns(names: readonly string[], data: ReadonlyMap<string, Column>): ColumnTable {
-    return new ColumnTable(names, data, this.selected, this.length, this.pendingOrder, this.limit);
+  project(names: readonly string[]): ColumnTable {
+    const data = new Map<string, Column>();
+    for (const name of names) {
+      const column = this.data.get(name);
+      if (column !== undefined) data.set(name, column);
+    }
+    return this.withData(names, data);
+  }
+
+  withColumn(name: string, fields: ReadonlySet<string> | undefined, value: (result: FieldReader) => Value): ColumnTable {
+    const data = new Map(this.data);
+    data.set(name, this.valueColumn(fields, value));
+    return this.withData(this.names.includes(name) ? this.names : [...this.names, name], data);
+  }
+
+  /** `value` of each result as a column: by dictionary value where valuesByDictionary can, else on first read. */
+  private valueColumn(fields: ReadonlySet<string> | undefined, value: (result: FieldReader) => Value): Column {
+    const byValue = valuesByDictionary(this.data, fields, value);
+    if (byValue) return byValue;
+    const cursor = this.cursor();
+    return computedColumn(this.length, (index) => {
+      cursor.index = index;
+      return value(cursor);
+    });
+  }
+
+  rename(columns: readonly string[], renames: ReadonlyMap<string, string>): ColumnTable {
+    const data = new Map(this.data);
+    const present = new Set(this.names);
+    const moved = [...renameTargets(renames)].map(([to, from]) => [to, present.has(from) ? this.data.get(from) : undefined] as const);
+    for (const [from] of renames) data.delete(from);
+    for (const [to, column] of moved) {
+      if (column === undefined) data.delete(to);
+      else data.set(to, column);
+    }
+    return this.withData(columns, data);
   }
 
   /** The first `count` results in output order, ordered only when they are read. */
   head(count: number): ColumnTable {
-    const limit = this.limit === undefined ? count : Math.min(this.limit, count);
-    return new ColumnTable(this.names, this.data, this.selected, this.length, this.pendingOrder, limit);
+    const { data, selected, length, pendingOrder, limit } = this.state;
+    return new ColumnTable(this.names, data, selected, length, pendingOrder, limit === undefined ? count : Math.min(limit, count));
+  }
+
+  /** The same selection with other columns. */
+  withData(names: readonly string[], data: ReadonlyMap<string, Column>): ColumnTable {
+    const { selected, length, pendingOrder, limit } = this.state;
+    return new ColumnTable(names, data, selected, length, pendingOrder, limit);
   }
 
   cursor(): RowCursor {
     return new RowCursor(this.data);
   }
+}
+
+/**
+ * `compute` of each result as a column that needs no result of its own: when `compute` reads
+ * only `fields` and that is one dictionary column (sharing its ids, once per dictionary value),
+ * or none, or a field no column holds (once in all, on first read). Undefined otherwise: each
+ * result must then be computed on its own.
+ */
+export function valuesByDictionary(
+  data: ReadonlyMap<string, Column>,
+  fields: ReadonlySet<string> | undefined,
+  compute: (result: FieldReader) => Value,
+): Column | undefined {
+  const field = fields?.size === 1 ? [...fields][0]! : undefined;
+  const column = field === undefined ? undefined : data.get(field);
+  if (fields?.size === 0 || (field !== undefined && column === undefined)) {
+    const constant = constantOnDemand(() => compute(NO_FIELDS));
+    return { get: () => constant() };
+  }
+  const encoding = column?.encoding;
+  if (field === undefined || encoding === undefined) return undefined;
+  return encodedColumn(encoding.ids, encoding.size, (id) => compute(readerOfValue(field, encoding.value(id))));
 }
 
 export function isColumnTable(table: ResultTable): table is ColumnTable {
@@ -204,11 +401,6 @@ export function isColumnTable(table: ResultTable): table is ColumnTable {
 /** How many results a table holds, without ordering or forming a column table's rows. */
 export function resultCount(table: ResultTable): number {
   return isColumnTable(table) ? table.size : table.rows.length;
-}
-
-/** The table as plain rows, for code that must not see a column table. */
-export function asRowTable(table: ResultTable): ResultTable {
-  return isColumnTable(table) ? { columns: table.columns, rows: table.rows } : table;
 }
 
 /** Values as a dictionary column: equal scalars share an id; each multivalue has its own. */
@@ -229,8 +421,8 @@ function dictionaryColumnOf(values: readonly Value[]): Column {
 }
 
 /**
- * A row table as a column table of dictionary columns (physical index = row number), for tests
- * and for commands that take either.
+ * A result table as a column table: itself, or its rows as dictionary columns (physical index =
+ * row number), for tests and for a table formed later from any command's result.
  */
 export function columnTableOf(table: ResultTable): ColumnTable {
   if (isColumnTable(table)) return table;
@@ -243,39 +435,15 @@ export function columnTableOf(table: ResultTable): ColumnTable {
 }
 
 /**
- * A table whose work is put off until a command needs it. tstats hands one on, so that `join`
- * can see its subsearch gave nothing (an inner join then keeps nothing) before a million
- * groups are formed; the executor forces it for every other command.
+ * Runs a command over a column table not formed yet without forming it, for commands whose
+ * columns and warnings follow from the input's columns alone (rename, convert): it runs now over
+ * no results, for the columns and warnings, and again over the results if these are ever formed.
  */
-export class DeferredTable implements ResultTable {
-  private built: ResultTable | undefined;
-  constructor(
-    private readonly names: readonly string[],
-    private readonly build: () => ResultTable,
-  ) {}
-  get columns(): string[] {
-    return [...this.names];
-  }
-  get rows(): Row[] {
-    return this.force().rows;
-  }
-  force(): ResultTable {
-    return (this.built ??= this.build());
-  }
-}
-
-/** The table itself, or the work a deferred table put off, done. */
-export function forced(table: ResultTable): ResultTable {
-  return table instanceof DeferredTable ? table.force() : table;
-}
-
-/**
- * Runs a command over a deferred table without forming it, for commands whose columns and
- * warnings follow from the input's columns alone (rename, convert): they run now over no
- * results, for the columns and warnings, and again over the results if these are ever formed.
- */
-export function deferredThrough(input: ResultTable, apply: (table: ResultTable, warn: (message: string) => void) => ResultTable, warn: (message: string) => void): ResultTable {
-  if (!(input instanceof DeferredTable)) return apply(input, warn);
+export function deferredThrough(
+  input: ColumnTable,
+  apply: (table: ResultTable, warn: (message: string) => void) => ResultTable,
+  warn: (message: string) => void,
+): ColumnTable {
   const shape = apply({ columns: input.columns, rows: [] }, warn);
-  return new DeferredTable(shape.columns, () => apply(input.force(), () => {}));
+  return ColumnTable.later(shape.columns, () => columnTableOf(apply(input.formed(), () => {})));
 }

@@ -36,7 +36,7 @@ export function describeOrigin(originalText: string, origin: Origin): string {
 }
 
 /** The source line holding `position`, and a caret under its column. Long lines are windowed. */
-export function caretLines(text: string, position: TextPosition): string[] {
+function caretLines(text: string, position: TextPosition): string[] {
   const sourceLine = text.split('\n')[position.line - 1] ?? '';
   const width = 100;
   let start = 0;

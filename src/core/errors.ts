@@ -38,15 +38,3 @@ export class SpelunkError extends Error {
     return this.kind === 'input' || this.kind === 'internal' ? 1 : 2;
   }
 }
-
-export function syntaxError(message: string, span?: Span): SpelunkError {
-  return new SpelunkError('syntax', message, span);
-}
-
-export function unsupported(message: string, span?: Span): SpelunkError {
-  return new SpelunkError('unsupported', message, span);
-}
-
-export function searchError(message: string, span?: Span): SpelunkError {
-  return new SpelunkError('search', message, span);
-}

@@ -35,14 +35,6 @@ export interface OriginMap {
 }
 
 /** The identity map, for text that went through no expansion. */
-export function identityOrigins(text: string): OriginMap {
-  return {
-    originOf(offset: number): Origin {
-      return { position: positionAt(text, offset), macroChain: [] };
-    },
-  };
-}
-
 export function positionAt(text: string, offset: number): TextPosition {
   let line = 1;
   let lineStart = 0;

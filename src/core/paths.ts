@@ -21,7 +21,7 @@ export function packageRoot(): string {
   }
 }
 
-export function packagePath(...parts: string[]): string {
+function packagePath(...parts: string[]): string {
   return resolve(packageRoot(), ...parts);
 }
 

@@ -96,6 +96,7 @@ export function parseNumber(text: string): number | undefined {
   return Number(trimmed);
 }
 
-export function makeRow(entries?: Iterable<readonly [string, Value]>): Row {
-  return new Map<string, Value>(entries ?? []);
+/** The number a value reads as, for numeric comparisons; undefined when it is not numeric. */
+export function numericValue(value: Scalar): number | undefined {
+  return typeof value === 'number' ? value : typeof value === 'string' ? parseNumber(value) : undefined;
 }

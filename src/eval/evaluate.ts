@@ -3,7 +3,7 @@
  * missing value is null, a comparison with one is unknown (null), and AND/OR/NOT follow
  * three-valued logic, so `where` keeps a row only when its expression is true.
  */
-import type { EvalExpr } from '../parse/ast.js';
+import { childrenOf, type EvalExpr } from '../parse/ast.js';
 import { SpelunkError } from '../core/errors.js';
 import { scalarToString, valuesOf, type FieldReader, type Scalar, type Value } from '../core/values.js';
 import { compareScalars, toBoolean, toNumber } from './coerce.js';
@@ -11,7 +11,6 @@ import { checkCall, functionSpec, like, type CallEnv, type EvalContext } from '.
 
 export type { EvalContext } from './functions.js';
 export { isTrue } from './coerce.js';
-export { EVAL_FUNCTIONS } from './functions.js';
 
 type Binary = Extract<EvalExpr, { kind: 'binary' }>;
 
@@ -148,26 +147,8 @@ export function evaluate(expr: EvalExpr, row: FieldReader, ctx: EvalContext): Va
 
 /** Checks every function call in the expression: known name, valid argument count. Call at parse/plan time. */
 export function checkFunctions(expr: EvalExpr): void {
-  switch (expr.kind) {
-    case 'call':
-      checkCall(expr.name, expr.args.length, expr.span);
-      expr.args.forEach(checkFunctions);
-      return;
-    case 'binary':
-      checkFunctions(expr.left);
-      checkFunctions(expr.right);
-      return;
-    case 'not':
-    case 'negate':
-      checkFunctions(expr.operand);
-      return;
-    case 'in':
-      checkFunctions(expr.operand);
-      expr.values.forEach(checkFunctions);
-      return;
-    default:
-      return;
-  }
+  if (expr.kind === 'call') checkCall(expr.name, expr.args.length, expr.span);
+  childrenOf(expr).forEach(checkFunctions);
 }
 
 /** True when the value may be stored in a field: eval cannot assign a boolean (Splunk's rule). */

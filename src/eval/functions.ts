@@ -3,7 +3,7 @@
  * read, as Splunk type-checks at parse time) and computes a Value from its arguments.
  */
 import { createHash } from 'node:crypto';
-import type { EvalExpr } from '../parse/ast.js';
+import { childrenOf, type EvalExpr } from '../parse/ast.js';
 import { SpelunkError, type Span } from '../core/errors.js';
 import {
   compareBytes,
@@ -17,7 +17,7 @@ import {
   type Scalar,
   type Value,
 } from '../core/values.js';
-import { compareScalars, isTrue, scalarsEqual, toNumber, toText } from './coerce.js';
+import { isTrue, scalarsEqual, toNumber, toText } from './coerce.js';
 import { compilePcre } from './pcre.js';
 import { formatTime } from '../time/strftime.js';
 import { parseTime } from '../time/strptime.js';
@@ -44,7 +44,8 @@ export interface CallEnv {
   evaluateIn(expr: EvalExpr, row: FieldReader): Value;
 }
 
-interface FunctionSpec {
+/** How a function computes its value, and the argument counts it takes. */
+interface Implementation {
   min: number;
   max: number;
   /** Extra shape rule beyond the count (e.g. case() takes pairs). */
@@ -52,9 +53,24 @@ interface FunctionSpec {
   run(env: CallEnv): Value;
 }
 
+export interface FunctionSpec extends Implementation {
+  /** One line for the README's function table. */
+  summary: string;
+  /**
+   * Whether the value follows from the arguments' values alone (the search's now and zone held
+   * fixed): a column table may then work an expression out once per dictionary value
+   * (eval/dependencies.ts). searchmatch() reads the whole result and time() the clock.
+   */
+  pure: boolean;
+}
+
+function described(summary: string, implementation: Implementation, options: { pure: boolean } = { pure: true }): FunctionSpec {
+  return { ...implementation, summary, pure: options.pure };
+}
+
 type Eager = (values: Value[], env: CallEnv) => Value;
 
-function eager(min: number, max: number, run: Eager): FunctionSpec {
+function eager(min: number, max: number, run: Eager): Implementation {
   return {
     min,
     max,
@@ -85,7 +101,7 @@ function codePointLength(text: string): number {
 }
 
 /** A function of one text argument, applied to each value of a multivalue. */
-function textMap(transform: (text: string) => Value): FunctionSpec {
+function textMap(transform: (text: string) => Value): Implementation {
   return eager(1, 1, ([value]) => {
     if (isNull(value ?? null)) return null;
     if (Array.isArray(value)) {
@@ -96,7 +112,7 @@ function textMap(transform: (text: string) => Value): FunctionSpec {
   });
 }
 
-function numeric(arity: number, compute: (...numbers: number[]) => number): FunctionSpec {
+function numeric(arity: number, compute: (...numbers: number[]) => number): Implementation {
   return eager(arity, arity, (values) => {
     const numbers = values.map(toNumber);
     if (numbers.some((n) => n === undefined)) return null;
@@ -212,28 +228,8 @@ function extremeOf(values: Value[], wantMax: boolean): Value {
 function singleFieldOf(expr: EvalExpr, span: Span): string {
   const names = new Set<string>();
   const walk = (node: EvalExpr): void => {
-    switch (node.kind) {
-      case 'field':
-        names.add(node.name);
-        break;
-      case 'call':
-        node.args.forEach(walk);
-        break;
-      case 'binary':
-        walk(node.left);
-        walk(node.right);
-        break;
-      case 'not':
-      case 'negate':
-        walk(node.operand);
-        break;
-      case 'in':
-        walk(node.operand);
-        node.values.forEach(walk);
-        break;
-      default:
-        break;
-    }
+    if (node.kind === 'field') names.add(node.name);
+    childrenOf(node).forEach(walk);
   };
   walk(expr);
   if (names.size !== 1) {
@@ -242,7 +238,7 @@ function singleFieldOf(expr: EvalExpr, span: Span): string {
   return [...names][0] as string;
 }
 
-function hash(algorithm: string): FunctionSpec {
+function hash(algorithm: string): Implementation {
   return textMap((text) => createHash(algorithm).update(text, 'utf8').digest('hex'));
 }
 
@@ -270,7 +266,7 @@ function substr(text: string, start: number, length: number | undefined): string
   return chars.slice(from, to).join('');
 }
 
-function trimmer(where: 'both' | 'left' | 'right'): FunctionSpec {
+function trimmer(where: 'both' | 'left' | 'right'): Implementation {
   return eager(1, 2, ([value, chars]) => {
     const text = toText(value ?? null);
     if (text === undefined) return null;
@@ -313,12 +309,12 @@ function typeName(value: Value): string {
 
 const FUNCTIONS: Record<string, FunctionSpec> = {
   // Comparison and conditional
-  if: {
+  if: described('if(test, a, b): a when the test is true, else b.', {
     min: 3,
     max: 3,
     run: (env) => (isTrue(env.value(0)) ? env.value(1) : env.value(2)),
-  },
-  case: {
+  }),
+  case: described('The value after the first true test of case(test1, value1, test2, value2, ...); null when none is true.', {
     min: 2,
     max: Infinity,
     check: (count) => count % 2 === 0,
@@ -326,8 +322,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       for (let i = 0; i + 1 < env.args.length; i += 2) if (isTrue(env.value(i))) return env.value(i + 1);
       return null;
     },
-  },
-  coalesce: {
+  }),
+  coalesce: described('The first argument that is not null.', {
     min: 1,
     max: Infinity,
     run(env) {
@@ -337,13 +333,13 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       }
       return null;
     },
-  },
-  nullif: eager(2, 2, ([a, b]) => {
+  }),
+  nullif: described('Null when the two arguments are equal, else the first.', eager(2, 2, ([a, b]) => {
     if (a === null || a === undefined) return null;
     if (b === null || b === undefined || Array.isArray(a) || Array.isArray(b)) return a;
     return scalarsEqual(a as Scalar, b as Scalar) ? null : a;
-  }),
-  validate: {
+  })),
+  validate: described('The value after the first false test of validate(test1, value1, ...); null when every test holds.', {
     min: 2,
     max: Infinity,
     check: (count) => count % 2 === 0,
@@ -351,118 +347,118 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       for (let i = 0; i + 1 < env.args.length; i += 2) if (!isTrue(env.value(i))) return env.value(i + 1);
       return null;
     },
-  },
-  in: eager(1, Infinity, ([value, ...candidates]) => {
+  }),
+  in: described('Whether the first argument equals one of the others.', eager(1, Infinity, ([value, ...candidates]) => {
     if (value === null || value === undefined) return null;
     const values = valuesOf(value);
     return candidates.some((c) => valuesOf(c ?? null).some((cv) => values.some((v) => scalarsEqual(v, cv))));
-  }),
-  like: eager(2, 2, ([value, pattern]) => like(value ?? null, pattern ?? null)),
-  match: eager(2, 2, ([value, pattern], env) => {
+  })),
+  like: described('Whether the text matches a SQL LIKE pattern (`%` any text, `_` one character).', eager(2, 2, ([value, pattern]) => like(value ?? null, pattern ?? null))),
+  match: described('Whether a value matches a PCRE regex.', eager(2, 2, ([value, pattern], env) => {
     const patternText = toText(pattern ?? null);
     if (patternText === undefined || value === null || value === undefined) return null;
     const regex = regexOf(patternText, env);
     return valuesOf(value).some((v) => regex.test(scalarToString(v)));
-  }),
-  searchmatch: eager(1, 1, ([query], env) => {
+  })),
+  searchmatch: described('Whether the result matches a search-language expression (it reads the whole result).', eager(1, 1, ([query], env) => {
     const text = toText(query ?? null);
     if (!env.ctx.searchMatch) throw new SpelunkError('unsupported', 'searchmatch() is not available here', env.span);
     if (text === undefined) return null;
     return env.ctx.searchMatch(text, env.row);
-  }),
-  cidrmatch: eager(2, 2, ([cidr, ip]) => {
+  }), { pure: false }),
+  cidrmatch: described('Whether an IP address lies in a CIDR network.', eager(2, 2, ([cidr, ip]) => {
     const cidrText = toText(cidr ?? null);
     if (cidrText === undefined || ip === null || ip === undefined) return null;
     return valuesOf(ip).some((v) => cidrMatch(cidrText, scalarToString(v)));
-  }),
-  true: eager(0, 0, () => true),
-  false: eager(0, 0, () => false),
-  null: eager(0, 0, () => null),
+  })),
+  true: described('True.', eager(0, 0, () => true)),
+  false: described('False.', eager(0, 0, () => false)),
+  null: described('Null.', eager(0, 0, () => null)),
 
   // Informational
-  isnull: eager(1, 1, ([v]) => isNull(v ?? null)),
-  isnotnull: eager(1, 1, ([v]) => !isNull(v ?? null)),
-  isnum: eager(1, 1, ([v]) => typeName(v ?? null) === 'Number'),
-  isint: eager(1, 1, ([v]) => {
+  isnull: described('Whether the value is null.', eager(1, 1, ([v]) => isNull(v ?? null))),
+  isnotnull: described('Whether the value is not null.', eager(1, 1, ([v]) => !isNull(v ?? null))),
+  isnum: described('Whether the value is a number or numeric text.', eager(1, 1, ([v]) => typeName(v ?? null) === 'Number')),
+  isint: described('Whether the value is an integer or integer text.', eager(1, 1, ([v]) => {
     const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
     return n !== undefined && Number.isInteger(n);
-  }),
-  isstr: eager(1, 1, ([v]) => typeName(v ?? null) === 'String'),
-  typeof: eager(1, 1, ([v]) => typeName(v ?? null)),
+  })),
+  isstr: described('Whether the value is text that is not a number.', eager(1, 1, ([v]) => typeName(v ?? null) === 'String')),
+  typeof: described('The type of the value: Number, String, Boolean, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
 
   // Text
-  len: textMap(codePointLength),
-  lower: textMap((text) => text.toLowerCase()),
-  upper: textMap((text) => text.toUpperCase()),
-  trim: trimmer('both'),
-  ltrim: trimmer('left'),
-  rtrim: trimmer('right'),
-  urldecode: textMap(urldecode),
-  substr: eager(2, 3, ([value, start, length]) => {
+  len: described('The number of characters of the text (of each value of a multivalue).', textMap(codePointLength)),
+  lower: described('The text in lower case.', textMap((text) => text.toLowerCase())),
+  upper: described('The text in upper case.', textMap((text) => text.toUpperCase())),
+  trim: described('The text without the given characters (default space and tab) at both ends.', trimmer('both')),
+  ltrim: described('The text without the given characters (default space and tab) at the start.', trimmer('left')),
+  rtrim: described('The text without the given characters (default space and tab) at the end.', trimmer('right')),
+  urldecode: described('The text with URL escapes (`%XX`, `+`) decoded.', textMap(urldecode)),
+  substr: described('substr(text, start[, length]): the characters from start (1 is the first, negative counts from the end).', eager(2, 3, ([value, start, length]) => {
     const text = toText(value ?? null);
     const from = toNumber(start ?? null);
     const count = length === undefined ? undefined : toNumber(length);
     if (text === undefined || from === undefined || (length !== undefined && count === undefined)) return null;
     return substr(text, Math.trunc(from), count === undefined ? undefined : Math.trunc(count));
-  }),
-  replace: eager(3, 3, ([value, pattern, replacement], env) => {
+  })),
+  replace: described('The text with every match of a PCRE regex replaced (`\\1` is a group).', eager(3, 3, ([value, pattern, replacement], env) => {
     const text = toText(value ?? null);
     const patternText = toText(pattern ?? null);
     const replacementText = toText(replacement ?? null);
     if (text === undefined || patternText === undefined || replacementText === undefined) return null;
     return text.replace(regexOf(patternText, env, 'g'), replacementOf(replacementText));
-  }),
-  split: eager(2, 2, ([value, delimiter]) => {
+  })),
+  split: described('The text split at a delimiter, as a multivalue.', eager(2, 2, ([value, delimiter]) => {
     const text = toText(value ?? null);
     const delim = toText(delimiter ?? null);
     if (text === undefined || delim === undefined) return null;
     const parts = delim === '' ? Array.from(text) : text.split(delim);
     return parts.length === 1 ? (parts[0] as string) : parts;
-  }),
-  printf: eager(1, Infinity, ([format, ...rest]) => {
+  })),
+  printf: described('Text formatted as C printf formats it.', eager(1, Infinity, ([format, ...rest]) => {
     const text = toText(format ?? null);
     if (text === undefined) return null;
     return printf(text, rest);
-  }),
-  tostring: eager(1, 2, ([value, format]) => toStringValue(value ?? null, format === undefined ? undefined : toText(format))),
-  tonumber: eager(1, 2, ([value, base]) => {
+  })),
+  tostring: described('The value as text; "hex", "commas" or "duration" format a number.', eager(1, 2, ([value, format]) => toStringValue(value ?? null, format === undefined ? undefined : toText(format)))),
+  tonumber: described('The text as a number, in base 2 to 36 (default 10); null when it is not one.', eager(1, 2, ([value, base]) => {
     const radix = base === undefined ? 10 : toNumber(base);
     if (radix === undefined || radix < 2 || radix > 36) return null;
     return toNumberValue(value ?? null, Math.trunc(radix));
-  }),
-  md5: hash('md5'),
-  sha1: hash('sha1'),
-  sha256: hash('sha256'),
-  sha512: hash('sha512'),
+  })),
+  md5: described('The MD5 digest of the text, in hex.', hash('md5')),
+  sha1: described('The SHA-1 digest of the text, in hex.', hash('sha1')),
+  sha256: described('The SHA-256 digest of the text, in hex.', hash('sha256')),
+  sha512: described('The SHA-512 digest of the text, in hex.', hash('sha512')),
 
   // Math
-  abs: numeric(1, Math.abs),
-  ceil: numeric(1, Math.ceil),
-  ceiling: numeric(1, Math.ceil),
-  floor: numeric(1, Math.floor),
-  exp: numeric(1, Math.exp),
-  ln: numeric(1, (x) => (x > 0 ? Math.log(x) : NaN)),
-  sqrt: numeric(1, (x) => (x >= 0 ? Math.sqrt(x) : NaN)),
-  pow: numeric(2, Math.pow),
-  pi: eager(0, 0, () => Math.PI),
-  log: eager(1, 2, ([value, base]) => {
+  abs: described('The absolute value.', numeric(1, Math.abs)),
+  ceil: described('The smallest integer not below the number.', numeric(1, Math.ceil)),
+  ceiling: described('The smallest integer not below the number (as ceil).', numeric(1, Math.ceil)),
+  floor: described('The largest integer not above the number.', numeric(1, Math.floor)),
+  exp: described('e to the power of the number.', numeric(1, Math.exp)),
+  ln: described('The natural logarithm.', numeric(1, (x) => (x > 0 ? Math.log(x) : NaN))),
+  sqrt: described('The square root.', numeric(1, (x) => (x >= 0 ? Math.sqrt(x) : NaN))),
+  pow: described('pow(x, y): x to the power y.', numeric(2, Math.pow)),
+  pi: described('The number pi.', eager(0, 0, () => Math.PI)),
+  log: described('log(x[, base]): the logarithm of x, base 10 by default.', eager(1, 2, ([value, base]) => {
     const x = toNumber(value ?? null);
     const b = base === undefined ? 10 : toNumber(base);
     if (x === undefined || b === undefined) return null;
     return Math.log(x) / Math.log(b);
-  }),
-  round: eager(1, 2, ([value, digits]) => {
+  })),
+  round: described('round(x[, digits]): x rounded half away from zero, to 0 decimals by default.', eager(1, 2, ([value, digits]) => {
     const x = toNumber(value ?? null);
     const n = digits === undefined ? 0 : toNumber(digits);
     if (x === undefined || n === undefined) return null;
     return roundHalfAway(x, Math.trunc(n));
-  }),
-  min: eager(1, Infinity, (values) => extremeOf(values, false)),
-  max: eager(1, Infinity, (values) => extremeOf(values, true)),
+  })),
+  min: described('The least of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, false))),
+  max: described('The greatest of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, true))),
 
   // Multivalue
-  mvcount: eager(1, 1, ([v]) => (isNull(v ?? null) ? null : valuesOf(v ?? null).length)),
-  mvindex: eager(2, 3, ([v, start, end]) => {
+  mvcount: described('The number of values.', eager(1, 1, ([v]) => (isNull(v ?? null) ? null : valuesOf(v ?? null).length))),
+  mvindex: described('mvindex(mv, start[, end]): the values from start to end (0 is the first, negative counts from the end).', eager(2, 3, ([v, start, end]) => {
     const values = valuesOf(v ?? null);
     const first = toNumber(start ?? null);
     const last = end === undefined ? first : toNumber(end);
@@ -471,14 +467,14 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const to = last < 0 ? values.length + last : last;
     if (from < 0 || from >= values.length || to < from) return null;
     return fromValues(values.slice(from, Math.min(to, values.length - 1) + 1));
-  }),
-  mvjoin: eager(2, 2, ([v, delimiter]) => {
+  })),
+  mvjoin: described('The values joined into one text with a delimiter.', eager(2, 2, ([v, delimiter]) => {
     const delim = toText(delimiter ?? null);
     if (isNull(v ?? null) || delim === undefined) return null;
     return valuesOf(v ?? null).map(scalarToString).join(delim);
-  }),
-  mvappend: eager(1, Infinity, (values) => fromValues(values.flatMap((v) => valuesOf(v)))),
-  mvdedup: eager(1, 1, ([v]) => {
+  })),
+  mvappend: described('The values of all the arguments, in order, as one multivalue.', eager(1, Infinity, (values) => fromValues(values.flatMap((v) => valuesOf(v))))),
+  mvdedup: described('The values without repeats, each where it first comes.', eager(1, 1, ([v]) => {
     const seen = new Set<string>();
     return fromValues(
       valuesOf(v ?? null).filter((x) => {
@@ -488,18 +484,18 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
         return true;
       }),
     );
-  }),
-  mvsort: eager(1, 1, ([v]) =>
+  })),
+  mvsort: described('The values in byte order.', eager(1, 1, ([v]) =>
     fromValues([...valuesOf(v ?? null)].sort((a, b) => compareBytes(scalarToString(a), scalarToString(b)))),
-  ),
-  mvfind: eager(2, 2, ([v, pattern], env) => {
+  )),
+  mvfind: described('The index of the first value that matches a PCRE regex.', eager(2, 2, ([v, pattern], env) => {
     const patternText = toText(pattern ?? null);
     if (patternText === undefined) return null;
     const regex = regexOf(patternText, env);
     const index = valuesOf(v ?? null).findIndex((x) => regex.test(scalarToString(x)));
     return index === -1 ? null : index;
-  }),
-  mvzip: eager(2, 3, ([a, b, delimiter]) => {
+  })),
+  mvzip: described('mvzip(a, b[, delimiter]): the values of two multivalues paired up, joined with the delimiter (default ",").', eager(2, 3, ([a, b, delimiter]) => {
     const left = valuesOf(a ?? null);
     const right = valuesOf(b ?? null);
     const delim = delimiter === undefined ? ',' : (toText(delimiter) ?? ',');
@@ -507,8 +503,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const zipped: string[] = [];
     for (let i = 0; i < count; i++) zipped.push(`${scalarToString(left[i] as Scalar)}${delim}${scalarToString(right[i] as Scalar)}`);
     return fromValues(zipped);
-  }),
-  mvrange: eager(2, 3, ([start, end, step]) => {
+  })),
+  mvrange: described('mvrange(start, end[, step]): the numbers from start up to (not including) end.', eager(2, 3, ([start, end, step]) => {
     const from = toNumber(start ?? null);
     const to = toNumber(end ?? null);
     const by = step === undefined ? 1 : toNumber(step);
@@ -519,8 +515,8 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (out.length > 10000) break;
     }
     return fromValues(out);
-  }),
-  mvfilter: {
+  })),
+  mvfilter: described('The values of the one field the expression reads for which it is true.', {
     min: 1,
     max: 1,
     run(env) {
@@ -534,24 +530,24 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       });
       return fromValues(kept);
     },
-  },
+  }),
 
   // Date and time
-  now: eager(0, 0, (_values, env) => env.ctx.now),
-  time: eager(0, 0, () => Date.now() / 1000),
-  strftime: eager(2, 2, ([t, format], env) => {
+  now: described('The search\'s now, in epoch seconds.', eager(0, 0, (_values, env) => env.ctx.now)),
+  time: described('The moment of the call, in epoch seconds (it changes while the search runs).', eager(0, 0, () => Date.now() / 1000), { pure: false }),
+  strftime: described('strftime(time, format): an epoch time as text, in the search\'s zone.', eager(2, 2, ([t, format], env) => {
     const epoch = toNumber(t ?? null);
     const text = toText(format ?? null);
     if (epoch === undefined || text === undefined) return null;
     return formatTime(epoch, text, env.ctx.tz);
-  }),
-  strptime: eager(2, 2, ([value, format], env) => {
+  })),
+  strptime: described('strptime(text, format): text read as a time, in epoch seconds (the search\'s zone unless the text gives one).', eager(2, 2, ([value, format], env) => {
     const text = toText(value ?? null);
     const formatText = toText(format ?? null);
     if (text === undefined || formatText === undefined) return null;
     return parseTime(text, formatText, env.ctx.tz);
-  }),
-  relative_time: eager(2, 2, ([t, modifier], env) => {
+  })),
+  relative_time: described('relative_time(time, modifier): an epoch time moved by a time modifier such as "-1d@d".', eager(2, 2, ([t, modifier], env) => {
     const epoch = toNumber(t ?? null);
     const text = toText(modifier ?? null);
     if (epoch === undefined || text === undefined) return null;
@@ -561,7 +557,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       if (error instanceof SpelunkError) return null;
       throw error;
     }
-  }),
+  })),
 };
 
 export const EVAL_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS).sort();
@@ -578,4 +574,3 @@ export function checkCall(name: string, argumentCount: number, span: Span): void
   if (!countOk) throw new SpelunkError('syntax', `The arguments to the '${name}' function are invalid.`, span);
 }
 
-export { compareScalars };

@@ -1,18 +1,40 @@
 /**
- * The executor: runs a plan's steps in order over one result table. Generating commands start
- * from an empty table; every other command transforms the table it is given.
+ * The executor: checks every step of a plan, then runs the steps in order over one result
+ * table. Generating commands start from an empty table; every other command transforms the
+ * table it is given.
+ *
+ * This is the one place that chooses between a command's row path and its column path: a
+ * column table goes to the command's column path when it has one (and the search runs on
+ * columns), and is made rows for every other command.
  */
-import { forced } from '../core/column-table.js';
+import { deferredThrough, isColumnTable } from '../core/column-table.js';
+import { rowTableOf } from '../core/table.js';
 import { emptyTable, type ResultTable } from '../core/values.js';
+import type { CommandDefinition } from '../commands/types.js';
+import type { ExecContext } from '../commands/context.js';
+import type { CommandNodeBase } from '../parse/ast.js';
 import type { Plan } from '../plan/plan.js';
-import type { ExecContext } from './context.js';
 
 export function executePlan(plan: Plan, ctx: ExecContext): ResultTable {
+  validatePlan(plan, ctx);
   let table = emptyTable();
+  for (const step of plan.steps) table = executeCommand(step.definition, step.node, table, ctx);
+  return table;
+}
+
+/** Every step's checks, the subsearches' included, before anything runs. */
+function validatePlan(plan: Plan, ctx: ExecContext): void {
   for (const step of plan.steps) {
     step.definition.validate?.(step.node, ctx);
-    if (!step.definition.takesDeferred) table = forced(table);
-    table = step.definition.execute(step.node, table, ctx);
+    for (const subplan of step.subplans) validatePlan(subplan, ctx);
   }
-  return forced(table);
+}
+
+/** One command over its input, by its column path or its row path. */
+export function executeCommand(definition: CommandDefinition, node: CommandNodeBase, input: ResultTable, ctx: ExecContext): ResultTable {
+  if (!(ctx.columnar && isColumnTable(input) && definition.executeColumns)) return definition.execute(node, rowTableOf(input), ctx);
+  if (definition.shapeFromColumns && !input.isFormed) {
+    return deferredThrough(input, (table, warn) => executeCommand(definition, node, table, { ...ctx, warn }), ctx.warn);
+  }
+  return definition.executeColumns(node, input, ctx);
 }

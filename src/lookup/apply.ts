@@ -15,7 +15,7 @@
 import { SpelunkError, type Span } from '../core/errors.js';
 import { cidrMatch } from '../eval/cidr.js';
 import { globTest } from '../search/match.js';
-import { computedColumn, encodedColumn, isColumnTable, type Column, type ColumnTable, type Encoding } from '../core/column-table.js';
+import { computedColumn, encodedColumn, type Column, type ColumnTable, type Encoding } from '../core/column-table.js';
 import { displayValues, fromValues, isNull, type ResultTable, type Row, type Scalar, type Value } from '../core/values.js';
 import type { LookupDefinition } from './catalog.js';
 import { entryPrefilter } from './prefilter.js';
@@ -39,7 +39,17 @@ export interface LookupRequest {
 /** A lookup cell's test of an event value; `lowered` is the value lower-cased, when at hand. */
 type CellTest = (value: string, lowered?: string) => boolean;
 
-export function applyLookup(input: ResultTable, definition: LookupDefinition, table: LookupTable, request: LookupRequest): ResultTable {
+/** A lookup checked against its table and ready to apply: what each result's matches give. */
+interface BoundLookup {
+  outputs: readonly LookupFieldPair[];
+  outputIndexes: readonly number[];
+  findMatches: MatchFinder;
+  /** The input's columns, then each output field they lack. */
+  columnsAfter(columns: readonly string[]): string[];
+}
+
+/** Checks the request's fields against the lookup table and builds its matcher. */
+function bindLookup(definition: LookupDefinition, table: LookupTable, request: LookupRequest): BoundLookup {
   const inputIndexes = request.inputs.map((pair) => table.fields.indexOf(pair.lookupField));
   if (inputIndexes.some((index) => index < 0)) {
     const missing = request.inputs.filter((_, i) => inputIndexes[i]! < 0).map((p) => p.lookupField);
@@ -62,20 +72,31 @@ export function applyLookup(input: ResultTable, definition: LookupDefinition, ta
     );
   }
   const findMatches = exactMatchIndex(table, request, inputIndexes, definition) ?? scanMatches(table, request, inputIndexes, definition);
-  const columns = [...input.columns];
-  for (const pair of outputs) if (!columns.includes(pair.eventField)) columns.push(pair.eventField);
-  if (isColumnTable(input)) {
-    const outputValue = (matched: readonly number[], output: number): Value =>
-      valueOfMatches(matched, table, outputIndexes[output]!, definition);
-    return input.withColumns(columns, lookupColumns(input, request, outputs, findMatches, outputValue));
-  }
+  const columnsAfter = (columns: readonly string[]): string[] => {
+    const after = [...columns];
+    for (const pair of outputs) if (!after.includes(pair.eventField)) after.push(pair.eventField);
+    return after;
+  };
+  return { outputs, outputIndexes, findMatches, columnsAfter };
+}
+
+/** The lookup over rows: each result looked up and given the output fields. */
+export function lookupRows(input: ResultTable, definition: LookupDefinition, table: LookupTable, request: LookupRequest): ResultTable {
+  const { outputs, outputIndexes, findMatches, columnsAfter } = bindLookup(definition, table, request);
   const rows = input.rows.map((row) => {
     const eventValues = request.inputs.map((pair) => displayValues(row.get(pair.eventField)));
     // An event without one of the input fields is not looked up at all (INF, docs/semantics.md).
     if (eventValues.some((values) => values.length === 0)) return row;
     return withOutputs(row, findMatches(eventValues), table, outputs, outputIndexes, definition, request.mode);
   });
-  return { columns, rows };
+  return { columns: columnsAfter(input.columns), rows };
+}
+
+/** The same over a column table: the output fields are columns computed when read. */
+export function lookupColumns(input: ColumnTable, definition: LookupDefinition, table: LookupTable, request: LookupRequest): ColumnTable {
+  const { outputs, outputIndexes, findMatches, columnsAfter } = bindLookup(definition, table, request);
+  const outputValue = (matched: readonly number[], output: number): Value => valueOfMatches(matched, table, outputIndexes[output]!, definition);
+  return input.withData(columnsAfter(input.columns), outputColumns(input, request, outputs, findMatches, outputValue));
 }
 
 /** The matches of one result: undefined when it lacks an input field and is not looked up. */
@@ -113,7 +134,7 @@ function matchesOfColumns(input: ColumnTable, request: LookupRequest, findMatche
 }
 
 /** The output columns of a lookup over a column table, computed when read. */
-function lookupColumns(
+function outputColumns(
   input: ColumnTable,
   request: LookupRequest,
   outputs: readonly LookupFieldPair[],

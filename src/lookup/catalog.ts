@@ -36,7 +36,7 @@ export interface LookupDefinition {
 }
 
 /** transforms.conf.spec defaults (CONF, Splunk 9.x transforms.conf.spec; DOC "Add field matching rules"). */
-export const LOOKUP_DEFAULTS = {
+const LOOKUP_DEFAULTS = {
   caseSensitive: true,
   minMatches: 0,
   /** 100 for lookups without time_field (9.x spec and Knowledge Manager Manual; older specs said 1000). */

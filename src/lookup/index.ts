@@ -1,4 +1,4 @@
 /** Lookup tables: definitions and folders (catalog), CSV files, and the lookup operation. */
-export { LookupCatalog, LOOKUP_DEFAULTS, parseMatchTypes, type LookupDefinition, type MatchType } from './catalog.js';
+export { LookupCatalog, parseMatchTypes, type LookupDefinition, type MatchType } from './catalog.js';
 export { readLookupCsv, parseLookupCsv, tableToCsv, type LookupTable } from './csv.js';
-export { applyLookup, type LookupFieldPair, type LookupRequest } from './apply.js';
+export { lookupColumns, lookupRows, type LookupFieldPair, type LookupRequest } from './apply.js';

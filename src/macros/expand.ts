@@ -8,7 +8,8 @@ import { describeOrigin } from '../core/describe.js';
 import { SpelunkError } from '../core/errors.js';
 import type { MacroFrame, OriginMap, TextPosition } from '../core/origin.js';
 import { InvocationError, parseInvocation, type Invocation } from './invocation.js';
-import { stanzaName, type MacroDefinition, type MacroLibrary } from './library.js';
+import { stanzaName, type MacroDefinition } from './definition.js';
+import type { MacroLibrary } from './library.js';
 import { messages, PARSER_PREFIX } from './names.js';
 import { SourcedText, SourcedTextBuilder, type TextSource } from './sourced-text.js';
 
@@ -41,8 +42,8 @@ export interface ExpansionResult {
   steps: ExpansionStep[];
 }
 
-export const DEFAULT_MAX_DEPTH = 100;
-export const DEFAULT_MAX_EXPANDED_LENGTH = 1024 * 1024;
+const DEFAULT_MAX_DEPTH = 100;
+const DEFAULT_MAX_EXPANDED_LENGTH = 1024 * 1024;
 /** Caps the work of a macro set that fans out without growing (e.g. many empty macros). */
 const MAX_INVOCATIONS = 100_000;
 

@@ -7,26 +7,9 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { SpelunkError } from '../core/errors.js';
 import { bundled, packageRoot } from '../core/paths.js';
+import { stanzaName, type MacroDefinition } from './definition.js';
 import { readMacrosConf, readMacroYaml } from './loaders.js';
 import { checkArgumentNames, isValidMacroName, invalidNameMessage } from './names.js';
-
-export interface MacroDefinition {
-  name: string;
-  arity: number;
-  args: readonly string[];
-  definition: string;
-  isEval: boolean;
-  validation?: string;
-  errormsg?: string;
-  description?: string;
-  /** Where the definition came from: `macros/process_cmd.yml:1`, `/path/macros.conf:12`, `--macro`. */
-  definedAt: string;
-}
-
-/** The conf stanza name of a macro: `name` without arguments, else `name(n)` (macros.conf.spec). */
-export function stanzaName(name: string, arity: number): string {
-  return arity === 0 ? name : `${name}(${arity})`;
-}
 
 export class MacroLibrary {
   private readonly byStanza = new Map<string, MacroDefinition>();

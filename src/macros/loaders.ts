@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { SpelunkError } from '../core/errors.js';
-import type { MacroDefinition } from './library.js';
+import type { MacroDefinition } from './definition.js';
 import { checkArgumentNames, invalidNameMessage, isValidMacroName, messages } from './names.js';
 
 function readText(file: string, shownPath: string): string {

@@ -17,7 +17,7 @@ interface Segment {
   sourceOffset: number;
 }
 
-export const USER_TEXT: TextSource = { kind: 'user' };
+const USER_TEXT: TextSource = { kind: 'user' };
 
 export class SourcedText implements OriginMap {
   constructor(

@@ -70,6 +70,26 @@ export type EvalExpr =
   /** `x IN (a, b, c)` in eval/where: exact matches, no wildcards. */
   | { kind: 'in'; operand: EvalExpr; values: EvalExpr[]; span: Span };
 
+/** The expressions directly inside `expr`, in order. Every walk of the eval AST goes through it. */
+export function childrenOf(expr: EvalExpr): readonly EvalExpr[] {
+  switch (expr.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'field':
+      return [];
+    case 'call':
+      return expr.args;
+    case 'binary':
+      return [expr.left, expr.right];
+    case 'not':
+    case 'negate':
+      return [expr.operand];
+    case 'in':
+      return [expr.operand, ...expr.values];
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pipelines and commands.
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
 import { SpelunkError, type Span } from '../core/errors.js';
-import { parseEvalExpression } from '../eval/parser.js';
+import { parseEvalExpression } from './eval-parser.js';
 import type { EvalExpr, SearchExpr, Subsearch } from './ast.js';
 import { itemSpan, type ArgItem, type SubsearchSyntax } from './pipeline-parser.js';
 import { parseSearchTokens } from './search-parser.js';

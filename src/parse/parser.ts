@@ -1,26 +1,35 @@
 /**
  * From expanded SPL text to a Pipeline of typed command nodes: lex, find the pipeline's
- * structure, then let each command's own file read its arguments.
+ * structure, then let each command's own file read its arguments. The commands come from the
+ * caller (src/commands/index.ts binds spelunk's registry), so this layer sits below them.
  */
 import { SpelunkError } from '../core/errors.js';
-import { findCommand } from '../commands/index.js';
 import type { CommandNodeBase, GenericCommandNode, Pipeline, SearchExpr, Subsearch } from './ast.js';
 import { ArgCursor } from './cursor.js';
 import { itemSpan, parsePipelineSyntax, type PipelineSyntax, type SegmentSyntax } from './pipeline-parser.js';
 import { isWordLike, lex, tokenSpan } from './tokens.js';
 
-export function parseSearch(text: string): Pipeline {
-  const tokens = lex(text);
-  const syntax = parsePipelineSyntax(tokens, text);
-  return buildPipeline(text, syntax, false);
+/** What the parser needs of a command: the name it is registered under and how it reads its arguments. */
+export interface CommandSyntax {
+  readonly name: string;
+  parse(cursor: ArgCursor): CommandNodeBase;
 }
 
-function buildPipeline(text: string, syntax: PipelineSyntax, inSubsearch: boolean): Pipeline {
+/** The command a name (or alias) stands for; undefined for a command the caller does not know. */
+export type CommandLookup = (name: string) => CommandSyntax | undefined;
+
+export function parseSearchWith(commands: CommandLookup, text: string): Pipeline {
+  const tokens = lex(text);
+  const syntax = parsePipelineSyntax(tokens, text);
+  return buildPipeline(commands, text, syntax, false);
+}
+
+function buildPipeline(find: CommandLookup, text: string, syntax: PipelineSyntax, inSubsearch: boolean): Pipeline {
   const commands: CommandNodeBase[] = [];
   syntax.segments.forEach((segment, index) => {
     const implicitSearchAllowed = index === 0 && !syntax.leadingPipe;
     if (segment.items.length === 0 && !implicitSearchAllowed) missingCommand(text, syntax.segments[index + 1] ?? segment, syntax);
-    commands.push(buildCommand(text, segment, implicitSearchAllowed, inSubsearch, syntax));
+    commands.push(buildCommand(find, text, segment, implicitSearchAllowed, inSubsearch, syntax));
   });
   return { commands, span: syntax.span, leadingPipe: syntax.leadingPipe };
 }
@@ -37,6 +46,7 @@ function missingCommand(text: string, segment: SegmentSyntax, syntax: PipelineSy
 }
 
 function buildCommand(
+  find: CommandLookup,
   text: string,
   segment: SegmentSyntax,
   implicitSearchAllowed: boolean,
@@ -48,7 +58,7 @@ function buildCommand(
   const firstToken = first?.kind === 'token' ? first.token : undefined;
   const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }): Subsearch => ({
     kind: 'subsearch',
-    pipeline: buildPipeline(text, s.pipeline, true),
+    pipeline: buildPipeline(find, text, s.pipeline, true),
     span: s.span,
   });
 
@@ -73,7 +83,7 @@ function buildCommand(
   const end = last ? itemSpan(last).end : start;
   const span = { start, end };
   const cursor = new ArgCursor(text, name, argumentItems, end, parseSubsearch);
-  const definition = findCommand(name);
+  const definition = find(name);
   const generic = (unsupported?: SpelunkError): GenericCommandNode => ({
     name,
     span,
@@ -93,7 +103,7 @@ function buildCommand(
 }
 
 /** Parses text as one search-language expression, as `search <text>` reads it (for searchmatch()). */
-export function parseSearchExpression(text: string): SearchExpr {
+export function parseSearchExpressionWith(commands: CommandLookup, text: string): SearchExpr {
   const syntax = parsePipelineSyntax(lex(text), text);
   if (syntax.leadingPipe || syntax.segments.length !== 1) {
     throw new SpelunkError('syntax', 'Expected one search expression, not a pipeline.', { start: 0, end: text.length });
@@ -101,7 +111,7 @@ export function parseSearchExpression(text: string): SearchExpr {
   const items = syntax.segments[0]!.items;
   const cursor = new ArgCursor(text, 'search', items, text.length, (s) => ({
     kind: 'subsearch',
-    pipeline: buildPipeline(text, s.pipeline, true),
+    pipeline: buildPipeline(commands, text, s.pipeline, true),
     span: s.span,
   }));
   return cursor.searchExpression(items);

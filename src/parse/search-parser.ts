@@ -153,7 +153,7 @@ export function searchExpressionParser(): EmbeddedActionsParser {
 }
 
 /** An expression that every row satisfies: what `search` with no argument means. */
-export function matchAll(at: number): SearchExpr {
+function matchAll(at: number): SearchExpr {
   return { kind: 'and', operands: [], span: { start: at, end: at } };
 }
 

@@ -6,7 +6,7 @@
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 import { SpelunkError, type Span } from '../core/errors.js';
 
-export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
+const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
 export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
 export const RBracket = createToken({ name: 'RBracket', pattern: /\]/ });
@@ -27,7 +27,7 @@ export const Quoted = createToken({
   pattern: new RegExp(`${QUOTED_PART}(?:(?:${PLAIN_PART})*${QUOTED_PART})*`),
 });
 /** A quote that never closes (tried after Quoted, so it runs to the end): "Unbalanced quotes." */
-export const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?:[^"\\]|\\[\s\S])*\\?/ });
+const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?:[^"\\]|\\[\s\S])*\\?/ });
 /**
  * A bare word: anything up to white space or a structural character. A backslash escapes the
  * next character, so `\|` stays inside the word. `!` belongs to the word unless `=` follows,
@@ -37,7 +37,7 @@ export const Word = createToken({ name: 'Word', pattern: new RegExp(`(?:${PLAIN_
 /** `->`, rename's third spelling of AS (CONF S1: "rename [old_name AS/TO/-> new_name]+"). */
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/ });
 /** A backslash that escapes nothing (only possible at the very end, since Word takes `\x`). */
-export const TrailingEscape = createToken({ name: 'TrailingEscape', pattern: /\\/ });
+const TrailingEscape = createToken({ name: 'TrailingEscape', pattern: /\\/ });
 
 // Keywords of the search language. Case-sensitive: lower-case `and` is an ordinary term (DOC S3).
 export const And = createToken({ name: 'And', pattern: /AND/, longer_alt: Word });
@@ -73,7 +73,7 @@ export const allTokens: TokenType[] = [
 ];
 
 /** Tokens that are words in every position except where the search language reads them as operators. */
-export const wordLikeTokens: readonly TokenType[] = [Word, And, Or, Not, In];
+const wordLikeTokens: readonly TokenType[] = [Word, And, Or, Not, In];
 
 const lexer = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false });
 

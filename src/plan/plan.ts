@@ -11,7 +11,7 @@ import type { CommandNodeBase, GenericCommandNode, Pipeline } from '../parse/ast
 export interface PlanStep {
   definition: CommandDefinition;
   node: CommandNodeBase;
-  /** Plans of the subsearches this command holds, in order. */
+  /** Plans of the subsearches this command holds, in order: checked with the step, before anything runs. */
   subplans: Plan[];
 }
 

@@ -73,7 +73,7 @@ function ipv4ToNumber(text: string): number | undefined {
   return n;
 }
 
-export function cidrTest(cidr: string): StringTest | undefined {
+function cidrTest(cidr: string): StringTest | undefined {
   const match = CIDR.exec(cidr);
   if (!match) return undefined;
   const base = ipv4ToNumber(match[1]!);

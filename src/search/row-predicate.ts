@@ -1,9 +1,9 @@
 /**
  * The search language evaluated over result rows: what `search` does after the first command.
- * The same tests run over rows (Maps) or over a column table, where a test of a dictionary
- * column is made once per dictionary value.
+ * The same tests run over a row or over a table's results (core/table.ts), where a column
+ * table tests a dictionary column once per dictionary value.
  */
-import type { ColumnTable } from '../core/column-table.js';
+import type { Table } from '../core/table.js';
 import { displayValues, type FieldReader, type Value } from '../core/values.js';
 import type { SearchExpr } from '../parse/ast.js';
 import { resolveTimeModifier } from '../time/modifiers.js';
@@ -84,25 +84,7 @@ export function compileRowPredicate(expr: SearchExpr, clock: PredicateClock): Ro
   return compile<FieldReader>(expr, clock, ({ field, test }) => (row) => test(row.get(field)));
 }
 
-const UNDECIDED = 2;
-
-/** The expression over a column table's physical indices; dictionary columns are tested once per value. */
-export function compileColumnPredicate(expr: SearchExpr, clock: PredicateClock, table: ColumnTable): (index: number) => boolean {
-  return compile<number>(expr, clock, ({ field, test }) => {
-    const column = table.data.get(field);
-    if (column === undefined) {
-      const absent = test(undefined);
-      return () => absent;
-    }
-    const encoding = column.encoding;
-    if (!encoding) return (index) => test(column.get(index));
-    const decided = new Uint8Array(encoding.size).fill(UNDECIDED);
-    const ids = encoding.ids;
-    return (index) => {
-      const id = ids[index]!;
-      let verdict = decided[id]!;
-      if (verdict === UNDECIDED) decided[id] = verdict = test(encoding.value(id)) ? 1 : 0;
-      return verdict === 1;
-    };
-  });
+/** The expression over a table's results by position, each field test made through the table's `test`. */
+export function compileTablePredicate(expr: SearchExpr, clock: PredicateClock, table: Table): (position: number) => boolean {
+  return compile<number>(expr, clock, ({ field, test }) => table.test(new Set([field]), (result) => test(result.get(field))));
 }

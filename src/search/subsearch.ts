@@ -8,7 +8,7 @@ import { SpelunkError } from '../core/errors.js';
 import { displayValues, type ResultTable } from '../core/values.js';
 import type { Pipeline, SearchExpr } from '../parse/ast.js';
 
-export function subsearchToExpression(table: ResultTable, span: SearchExpr['span']): SearchExpr {
+function subsearchToExpression(table: ResultTable, span: SearchExpr['span']): SearchExpr {
   const fields = table.columns.filter((c) => !c.startsWith('_'));
   const rows: SearchExpr[] = [];
   for (const row of table.rows) {

@@ -3,7 +3,7 @@
  * belongs to one group per combination of its BY values: a multivalue BY field puts the row in
  * one group per value, and a null BY field puts it in none (Splunk drops such rows).
  */
-import { parseNumber, scalarToString, valuesOf, type FieldReader, type Scalar } from '../core/values.js';
+import { scalarToString, valuesOf, type FieldReader, type Scalar } from '../core/values.js';
 import { compareAtoms } from './order.js';
 
 export type GroupTuple = readonly Scalar[];
@@ -33,10 +33,5 @@ export function compareTuples(a: GroupTuple, b: GroupTuple): number {
     if (order !== 0) return order;
   }
   return 0;
-}
-
-/** The number a value reads as, for numeric comparisons; undefined when it is not numeric. */
-export function numericValue(value: Scalar): number | undefined {
-  return typeof value === 'number' ? value : typeof value === 'string' ? parseNumber(value) : undefined;
 }
 

@@ -4,12 +4,12 @@
  * optional `BY <field-list>`. Options before the functions are read by each command.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
+import { countWildcards, fillWildcards, matchFieldPattern } from '../core/field-names.js';
 import { valuesOf, type FieldReader, type Row, type Value } from '../core/values.js';
 import { checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { EvalExpr } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
 import { CompareOp, LParen, RParen } from '../parse/tokens.js';
-import { matchFieldPattern } from '../commands/support/field-list.js';
 import { aggregatorFactory, createAggregator, type Aggregator } from './aggregate.js';
 
 export interface StatsAggregate {
@@ -63,7 +63,7 @@ function parseAggregate(cursor: ArgCursor): StatsAggregate {
   let column = field !== undefined ? `${written}(${field})` : cursor.text.slice(span.start, end);
   if (cursor.takeWord('as')) {
     const alias = cursor.expectFieldName("after 'AS'");
-    if (field !== undefined && countStars(field) !== countStars(alias.name)) {
+    if (field !== undefined && countWildcards(field) !== countWildcards(alias.name)) {
       throw new SpelunkError('syntax', `Error in '${cursor.command}' command: the wildcards of '${field}' and '${alias.name}' do not match.`, alias.span);
     }
     column = alias.name;
@@ -77,10 +77,6 @@ function parseAggregate(cursor: ArgCursor): StatsAggregate {
     );
   }
   return { fn, ...(field !== undefined ? { field } : {}), ...(expression ? { expression } : {}), column, span: { start: span.start, end } };
-}
-
-function countStars(text: string): number {
-  return text.split('*').length - 1;
 }
 
 /**
@@ -98,9 +94,7 @@ export function expandAggregates(aggregates: readonly StatsAggregate[], columns:
       if (by.includes(column) || column.startsWith('_')) continue;
       const parts = matchFieldPattern(aggregate.field, column);
       if (!parts) continue;
-      let index = 0;
-      const name = aggregate.column.replace(/\*/g, () => parts[index++] ?? '');
-      out.push({ ...aggregate, field: column, column: name });
+      out.push({ ...aggregate, field: column, column: fillWildcards(aggregate.column, parts) });
     }
   }
   return out;
@@ -184,11 +178,4 @@ export function writeResults(aggregates: readonly StatsAggregate[], aggregators:
     if (value === null) row.delete(aggregate.column);
     else row.set(aggregate.column, value);
   });
-}
-
-/** Columns plus the names in `added` not already present, in order. */
-export function withColumns(columns: readonly string[], added: readonly string[]): string[] {
-  const out = [...columns];
-  for (const name of added) if (!out.includes(name)) out.push(name);
-  return out;
 }

@@ -33,7 +33,7 @@ export function unitOf(spelling: string): TimeUnit | undefined {
   return UNIT_SPELLINGS[spelling.toLowerCase()];
 }
 
-export const UNIT_SECONDS: Partial<Record<TimeUnit, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+const UNIT_SECONDS: Partial<Record<TimeUnit, number>> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 
 export function parseSpan(text: string): TimeSpan {
   const match = /^\s*(\d+)?([A-Za-z]+)\s*$/.exec(text);

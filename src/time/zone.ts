@@ -14,7 +14,3 @@ export function inZone(epochSeconds: number, tz: string): DateTime {
 export function offsetMinutes(epochSeconds: number, tz: string): number {
   return inZone(epochSeconds, tz).offset;
 }
-
-export function toEpochSeconds(dateTime: DateTime): number {
-  return dateTime.toMillis() / 1000;
-}

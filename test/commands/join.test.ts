@@ -4,11 +4,11 @@
  * no field list = the fields common to both result sets.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findCommand } from '../../src/commands/index.js';
-import { DeferredTable } from '../../src/core/column-table.js';
+import { findCommand, parseSearch } from '../../src/commands/index.js';
+import { ColumnTable } from '../../src/core/column-table.js';
 import type { ResultTable } from '../../src/core/values.js';
+import { executeCommand } from '../../src/exec/execute.js';
 import type { Session } from '../../src/index.js';
-import { parseSearch } from '../../src/parse/parser.js';
 import { directContext } from './direct.js';
 import { plain, sessionWith, tempFolder } from '../lookup/helpers.js';
 
@@ -68,10 +68,10 @@ describe('join over results formed on demand', () => {
   const run = (spl: string, input: ResultTable): ResultTable => {
     const text = `| makeresults | ${spl}`;
     const node = parseSearch(text).commands[1]!;
-    return findCommand('join')!.execute(node, input, directContext(text, []));
+    return executeCommand(findCommand('join')!, node, input, { ...directContext(text, []), columnar: true });
   };
-  const neverFormed = (): DeferredTable =>
-    new DeferredTable(['id', 'v'], () => {
+  const neverFormed = (): ColumnTable =>
+    ColumnTable.later(['id', 'v'], () => {
       throw new Error('the main results were formed');
     });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpelunkError } from '../../src/core/errors.js';
-import { parseSearch } from '../../src/parse/parser.js';
+import { parseSearch } from '../../src/commands/index.js';
 import { asJson, bundledSample, sessionFor } from '../run/helpers.js';
 import { plain, runCommand, table } from './direct.js';
 

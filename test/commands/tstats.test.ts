@@ -9,7 +9,7 @@ import { displayValues, type Row } from '../../src/core/values.js';
 import { datamodelTable } from '../../src/datamodel/view.js';
 import { asJson, bundledSample, hasShared, sessionFor, sharedData } from '../run/helpers.js';
 import { spelunkErrorOf } from '../helpers/errors.js';
-import { parseSearch } from '../../src/parse/parser.js';
+import { parseSearch } from '../../src/commands/index.js';
 
 const FROM = 'from datamodel=Endpoint.Processes';
 const session = () => sessionFor([bundledSample]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrayColumn, ColumnTable, columnTableOf, DeferredTable, deferredThrough, encodedColumn, forced, type Column } from '../../src/core/column-table.js';
+import { arrayColumn, ColumnTable, columnTableOf, deferredThrough, encodedColumn, type Column } from '../../src/core/column-table.js';
 
 /** Five results; the pending order sorts by `name`, and counts how often it ran. */
 function sample(): { table: ColumnTable; sorts: { count: number }; reads: number[] } {
@@ -73,9 +73,9 @@ describe('ColumnTable', () => {
 describe('deferredThrough', () => {
   it('gives columns and warnings now and forms nothing until asked', () => {
     let formed = 0;
-    const input = new DeferredTable(['a'], () => {
+    const input = ColumnTable.later(['a'], () => {
       formed++;
-      return { columns: ['a'], rows: [new Map([['a', 'x']])] };
+      return columnTableOf({ columns: ['a'], rows: [new Map([['a', 'x']])] });
     });
     const warnings: string[] = [];
     const renamed = deferredThrough(
@@ -89,7 +89,7 @@ describe('deferredThrough', () => {
     expect(renamed.columns).toEqual(['b']);
     expect(warnings).toEqual(['shape']);
     expect(formed).toBe(0);
-    expect(forced(renamed).rows.map((row) => Object.fromEntries(row))).toEqual([{ b: 'x' }]);
+    expect(renamed.rows.map((row) => Object.fromEntries(row))).toEqual([{ b: 'x' }]);
     expect(formed).toBe(1);
     expect(warnings).toEqual(['shape']);
   });

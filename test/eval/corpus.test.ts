@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 import { checkFunctions } from '../../src/eval/evaluate.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldsRead } from '../../src/eval/dependencies.js';
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 
 const read = (text: string): string[] | undefined => {
   const fields = fieldsRead(parseEvalExpression(text, 0).expr);

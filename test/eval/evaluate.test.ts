@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { run, ctx } from './helpers.js';
-import { parseEvalExpression } from '../../src/eval/parser.js';
-import { checkFunctions, isTrue, EVAL_FUNCTIONS, assertAssignable } from '../../src/eval/evaluate.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
+import { checkFunctions, isTrue, assertAssignable } from '../../src/eval/evaluate.js';
+import { EVAL_FUNCTIONS } from '../../src/eval/functions.js';
 import { SpelunkError } from '../../src/core/errors.js';
 
 describe('operators', () => {

@@ -1,6 +1,6 @@
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 import { evaluate, checkFunctions, type EvalContext } from '../../src/eval/evaluate.js';
-import { makeRow, type Value } from '../../src/core/values.js';
+import type { Row, Value } from '../../src/core/values.js';
 
 export const ctx: EvalContext = { now: 1_700_000_000, tz: 'UTC' };
 
@@ -8,5 +8,5 @@ export const ctx: EvalContext = { now: 1_700_000_000, tz: 'UTC' };
 export function run(text: string, fields: Record<string, Value> = {}, context: EvalContext = ctx): Value {
   const { expr } = parseEvalExpression(text, 0);
   checkFunctions(expr);
-  return evaluate(expr, makeRow(Object.entries(fields)), context);
+  return evaluate(expr, new Map(Object.entries(fields)) as Row, context);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseEvalExpression } from '../../src/eval/parser.js';
+import { parseEvalExpression } from '../../src/parse/eval-parser.js';
 import { SpelunkError } from '../../src/core/errors.js';
 import type { EvalExpr } from '../../src/parse/ast.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { grammarDocuments } from '../../src/parse/grammar-docs.js';
+import { grammarDocuments } from './grammar-docs.js';
 
 const grammarDir = resolve(import.meta.dirname, '../../grammar');
 const documents = grammarDocuments();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpelunkError } from '../../src/core/errors.js';
 import type { SearchExpr } from '../../src/parse/ast.js';
-import { parseSearch } from '../../src/parse/parser.js';
+import { parseSearch } from '../../src/commands/index.js';
 import { renderSearchExpr } from '../../src/search/explain.js';
 import type { SearchNode } from '../../src/commands/search.js';
 import { spelunkErrorOf } from '../helpers/errors.js';

@@ -2,6 +2,7 @@
  * Field lists with wildcards, as table, fields, dedup and fillnull read them: names separated
  * by spaces or commas; `*` matches any run of characters, case-sensitively.
  */
+import { matchFieldPattern } from '../../core/field-names.js';
 import type { ArgCursor, FieldName } from '../../parse/cursor.js';
 import { LParen, RParen } from '../../parse/tokens.js';
 
@@ -53,13 +54,4 @@ export function expandPatterns(patterns: readonly string[], columns: readonly st
 
 export function matchesAnyPattern(patterns: readonly string[], field: string): boolean {
   return patterns.some((pattern) => matchFieldPattern(pattern, field) !== undefined);
-}
-
-/** Matches a field name against a case-sensitive wildcard pattern; returns the wildcard parts. */
-export function matchFieldPattern(pattern: string, field: string): string[] | undefined {
-  const pieces = pattern.split('*');
-  if (pieces.length === 1) return pattern === field ? [] : undefined;
-  const source = pieces.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
-  const match = new RegExp(`^${source}$`, 's').exec(field);
-  return match ? match.slice(1) : undefined;
 }

@@ -7,11 +7,10 @@
  * ("the largest possible value if ascending, the smallest if descending").
  */
 import type { Span } from '../../core/errors.js';
-import { compareBytes, scalarToString, valuesOf, type Row, type Scalar } from '../../core/values.js';
-import { compareScalars } from '../../eval/functions.js';
+import { compareBytes, numericValue, scalarToString, valuesOf, type Row, type Scalar } from '../../core/values.js';
+import { compareScalars } from '../../eval/coerce.js';
 import type { ArgCursor } from '../../parse/cursor.js';
 import { LParen, RParen } from '../../parse/tokens.js';
-import { numericValue } from '../../stats/grouping.js';
 
 export type SortMode = 'auto' | 'str' | 'num' | 'ip';
 

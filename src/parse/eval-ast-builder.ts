@@ -3,7 +3,7 @@
  * All offsets are shifted by `base`, the offset where the lexed text starts in the whole search.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
-import type { EvalBinaryOperator, EvalExpr } from '../parse/ast.js';
+import type { EvalBinaryOperator, EvalExpr } from './ast.js';
 import type { Span } from '../core/errors.js';
 
 function isToken(element: CstElement): element is IToken {
@@ -23,7 +23,7 @@ function firstNode(node: CstNode, label: string): CstNode | undefined {
 }
 
 /** Removes the surrounding quotes; `\\` and an escaped quote lose their backslash, other escapes stay as written. */
-export function unquote(text: string): string {
+function unquote(text: string): string {
   const quote = text[0] as string;
   const body = text.slice(1, -1);
   let out = '';

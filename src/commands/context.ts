@@ -35,16 +35,17 @@ export interface ExecContext {
   readonly evalContext: EvalContext;
   /** Resolves `Endpoint.Processes` (or `Endpoint`, its first root dataset). */
   dataset(spec: string, span: Span): DatasetBinding;
-  /** Runs a subsearch with Splunk's subsearch limits. */
-  runSubsearch(pipeline: Pipeline): ResultTable;
+  /**
+   * Runs a subsearch and keeps at most `maxResults` of its results (default: limits.conf
+   * [subsearch] maxout), with Splunk's warning when it cuts.
+   */
+  runSubsearch(pipeline: Pipeline, maxResults?: number): ResultTable;
   warn(message: string): void;
   /**
    * Whether tstats hands its results on as columns (src/core/column-table.ts); false makes every
    * command take its row path, which tests use to check both give the same results.
    */
   readonly columnar: boolean;
-  /** Limits a subsearch's results to `max`, with Splunk's warning when it cuts. */
-  limitResults(table: ResultTable, max: number): ResultTable;
   /** Lookup folders layered over the bundled `lookups/` (later wins), from `--lookups`. */
   readonly lookupPaths: readonly string[];
   /** The only folder `outputlookup` may write to (`--output-lookups`); absent = writing refused. */

@@ -4,8 +4,6 @@
  * first result in output order. Errors are noted as they come and the one the row path would
  * have met is thrown at the end.
  */
-import type { ColumnTable } from '../../core/column-table.js';
-
 interface Noted {
   index: number;
   /** Which step of the command (eval assignment) failed: earlier steps of a result come first. */
@@ -21,7 +19,7 @@ export class FirstError {
   }
 
   /** Throws the error of the earliest result in output order (and its earliest step), if any. */
-  throwFirst(table: ColumnTable): void {
+  throwFirst(table: { ordered(): Uint32Array }): void {
     if (this.noted.length === 0) return;
     const wanted = new Set(this.noted.map((entry) => entry.index));
     const position = new Map<number, number>();

@@ -2,11 +2,11 @@
  * parseEvalExpression: one eval expression out of the expanded search text.
  */
 import type { IRecognitionException } from 'chevrotain';
-import type { EvalExpr } from '../parse/ast.js';
+import type { EvalExpr } from './ast.js';
 import { SpelunkError, type Span } from '../core/errors.js';
-import { evalLexer } from './lexer.js';
-import { evalGrammar } from './grammar.js';
-import { AstBuilder } from './build-ast.js';
+import { evalLexer } from './eval-tokens.js';
+import { evalGrammar } from './eval-grammar.js';
+import { AstBuilder } from './eval-ast-builder.js';
 
 export interface ParsedEval {
   expr: EvalExpr;

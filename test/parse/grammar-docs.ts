@@ -4,9 +4,9 @@
  * compares the files with this output).
  */
 import { createSyntaxDiagramsCode, type BaseParser } from 'chevrotain';
-import { evalGrammar } from '../eval/grammar.js';
-import { pipelineParser } from './pipeline-parser.js';
-import { searchExpressionParser } from './search-parser.js';
+import { evalGrammar } from '../../src/parse/eval-grammar.js';
+import { pipelineParser } from '../../src/parse/pipeline-parser.js';
+import { searchExpressionParser } from '../../src/parse/search-parser.js';
 
 function diagrams(parser: BaseParser): string {
   // The diagram scripts come from the chevrotain package installed beside the clone, so the

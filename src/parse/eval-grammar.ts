@@ -1,6 +1,6 @@
 /**
  * The eval language grammar (a Chevrotain CST parser). It only recognises structure; the AST
- * is built from its concrete syntax tree in build-ast.ts.
+ * is built from its concrete syntax tree in eval-ast-builder.ts.
  *
  * Precedence, loosest first: OR/XOR, AND, NOT, comparison (and `IN`), LIKE,
  * additive/concatenation (`+ - .`), multiplicative (`* / %`), unary minus.
@@ -9,7 +9,7 @@
  * that cannot continue it, so commands can parse `eval a=x, b=y` or `count(eval(x)) as y`.
  */
 import { CstParser, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import * as t from './lexer.js';
+import * as t from './eval-tokens.js';
 
 function describeToken(token: IToken): string {
   return token.tokenType.name === 'EOF' ? 'the end of the expression' : `'${token.image}'`;
