@@ -8,7 +8,7 @@
 import { SpelunkError } from '../core/errors.js';
 import type { Table } from '../core/table.js';
 import { fromValues, scalarToString, valuesOf, type Scalar } from '../core/values.js';
-import { compilePcre } from '../eval/pcre.js';
+import { compilePcre, copyRegex } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { booleanOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
@@ -23,7 +23,7 @@ export interface MakemvNode extends CommandNodeBase {
 function split(text: string, node: MakemvNode): string[] {
   let parts: string[];
   if (node.tokenizer) {
-    const pattern = new RegExp(node.tokenizer.source, node.tokenizer.flags.includes('g') ? node.tokenizer.flags : `${node.tokenizer.flags}g`);
+    const pattern = copyRegex(node.tokenizer, 'g');
     parts = [];
     for (const match of text.matchAll(pattern)) {
       parts.push(match.length > 1 ? (match[1] ?? '') : match[0]);

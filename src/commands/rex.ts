@@ -12,7 +12,7 @@
 import { SpelunkError, type Span } from '../core/errors.js';
 import { appendColumns } from '../core/field-names.js';
 import { fromValues, scalarToString, valuesOf, type Row, type Scalar } from '../core/values.js';
-import { compilePcre } from '../eval/pcre.js';
+import { compilePcre, copyRegex } from '../eval/pcre.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { Quoted, isWordLike, tokenSpan, unquote } from '../parse/tokens.js';
 import { countOption } from '../parse/option-values.js';
@@ -88,7 +88,7 @@ function expandReplacement(replacement: string, match: RegExpExecArray): string 
 
 function applySed(text: string, sed: Substitute | Transliterate): string {
   if (sed.kind === 'y') return [...text].map((c) => sed.map.get(c) ?? c).join('');
-  const regex = new RegExp(sed.regex.source, sed.regex.flags);
+  const regex = copyRegex(sed.regex);
   let out = '';
   let last = 0;
   let seen = 0;
@@ -115,7 +115,7 @@ function extract(node: RexNode, row: Row): Row {
   if (values.length === 0) return row;
   const found = new Map<string, Scalar[]>(node.groups.map((g) => [g, []]));
   let matches = 0;
-  const regex = new RegExp(node.regex!.source, `${node.regex!.flags}g`);
+  const regex = copyRegex(node.regex!, 'g');
   outer: for (const value of values) {
     const text = scalarToString(value);
     regex.lastIndex = 0;

@@ -19,6 +19,7 @@ import {
 } from '../core/values.js';
 import { isTrue, scalarsEqual, toNumber, toText } from './coerce.js';
 import { compilePcre } from './pcre.js';
+import { BoundedRegExp } from '../regex/bounded-regexp.js';
 import { formatTime } from '../time/strftime.js';
 import { parseTime } from '../time/strptime.js';
 import { resolveTimeModifier } from '../time/modifiers.js';
@@ -191,7 +192,8 @@ function likePattern(pattern: string): RegExp {
     else if (ch === '_') source += '[\\s\\S]';
     else source += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
   }
-  return new RegExp(`^${source}$`);
+  // Bounded like every other pattern: `%a%a%a%a%b` backtracks polynomially on a native engine.
+  return new BoundedRegExp(`^${source}$`);
 }
 
 export function like(value: Value, pattern: Value): Value {
@@ -415,10 +417,10 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const parts = delim === '' ? Array.from(text) : text.split(delim);
     return parts.length === 1 ? (parts[0] as string) : parts;
   })),
-  printf: described('Text formatted as C printf formats it.', eager(1, Infinity, ([format, ...rest]) => {
+  printf: described('Text formatted as C printf formats it.', eager(1, Infinity, ([format, ...rest], env) => {
     const text = toText(format ?? null);
     if (text === undefined) return null;
-    return printf(text, rest);
+    return printf(text, rest, env.span);
   })),
   tostring: described('The value as text; "hex", "commas" or "duration" format a number.', eager(1, 2, ([value, format]) => toStringValue(value ?? null, format === undefined ? undefined : toText(format)))),
   tonumber: described('The text as a number, in base 2 to 36 (default 10); null when it is not one.', eager(1, 2, ([value, base]) => {

@@ -40,9 +40,7 @@ describe('(a+)+$ on 40 characters finishes in every command that takes a regex',
       else expect(lines[1]).toBe(expected);
     });
   }
-  // rex, rex mode=sed and makemv tokenizer rebuild native RegExps from `.source` (src/commands/rex.ts and
-  // makemv.ts, owned by another area this session); they are bounded once those three sites use copyRegex().
-  it.skip('rex, rex mode=sed and makemv tokenizer (need src/commands/rex.ts and makemv.ts to use copyRegex)', () => {
+  it('rex, rex mode=sed and makemv tokenizer copy their regex with its bound (copyRegex)', () => {
     for (const search of [
       `| makeresults | eval s="${EVIL}" | rex field=s "(?<x>(a+)+$)"`,
       `| makeresults | eval s="${EVIL}" | rex field=s mode=sed "s/(a+)+$/x/"`,
