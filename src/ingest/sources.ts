@@ -7,6 +7,7 @@
  * events go through the same field extraction (xml.ts) and mapping tables as XML text. Adding a
  * binary format, such as EVTX (issue 12), is one entry in RECORD_SOURCES.
  */
+import { EVTX_SOURCE } from './evtx/source.js';
 import type { RecordPlace } from './report.js';
 
 /** Where a source delivers its records. */
@@ -34,4 +35,4 @@ export interface RecordSource {
   read(input: AsyncIterable<Buffer>, sink: RecordSink, onBytes: (n: number) => void): Promise<void>;
 }
 
-export const RECORD_SOURCES: readonly RecordSource[] = [];
+export const RECORD_SOURCES: readonly RecordSource[] = [EVTX_SOURCE];

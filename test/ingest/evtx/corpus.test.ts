@@ -7,7 +7,7 @@
  * Skips, saying why, when ../shared or evtxexport is absent.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +112,25 @@ if (reason) {
         rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? normaliseValue(value) : value])));
       expect(mine.rows.length).toBeGreaterThan(1000);
       expect(normalise(mine.rows)).toEqual(normalise(theirs.rows));
+    });
+
+    it('reads the .evtx files themselves into the same datamodel rows and summary as evtxexport\'s XML', () => {
+      const evtxDir = join(work, 'evtx');
+      const theirsDir = join(work, 'evtxexport');
+      mkdirSync(evtxDir);
+      corpus.forEach(({ file, reference }, i) => {
+        if (reference === undefined) return;
+        // The .evtx files under the same names as their XML twins, so both folders read in one order.
+        copyFileSync(file, join(evtxDir, `${String(i).padStart(4, '0')}.evtx`));
+      });
+      const direct = datamodel(evtxDir);
+      const theirs = datamodel(theirsDir);
+      expect(direct.summary).toMatch(/^read 415 files, 12736 records: \d+ process events/);
+      expect(direct.summary).toBe(theirs.summary);
+      const normalise = (rows: Record<string, string>[]): Record<string, string>[] =>
+        rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? normaliseValue(value) : value])));
+      expect(direct.rows.length).toBeGreaterThan(1000);
+      expect(normalise(direct.rows)).toEqual(normalise(theirs.rows));
     });
   });
 }
