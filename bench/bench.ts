@@ -7,6 +7,9 @@
  * 3. Scaling: query time at 100k, 1M and 10M rows.
  * 4. Suite: every non-deprecated Endpoint.Processes detection over 1M rows.
  * 5. Store bytes per row at 1M and 10M rows, without and with the distinct strings.
+ * 6. EVTX ingest (issue 12): the same events as a generated .evtx, into the store (MB/s, records/s,
+ *    peak RSS), against the time `evtxexport -f xml FILE > /dev/null` takes on the same file when
+ *    libevtx-utils is installed (one run of it: it is the slow side by far).
  * `--quick` uses 50k events (queries at 5k, 50k, 500k rows; the suite over 5k rows). Figures go to stdout and bench/results.json.
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +18,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../src/core/paths.js';
-import { writeEvents } from '../src/generate/index.js';
+import { writeEvents, writeEvtxFile } from '../src/generate/index.js';
 import { scalarToString, valuesOf } from '../src/core/values.js';
 import { ingest, measureStore, openEngine, type ColumnarStore, type Row, type SearchEngine } from './engine.js';
 import { DuckDbReference, type Cell } from './duckdb.js';
@@ -32,6 +35,8 @@ interface Config {
   smallRows: number;
   /** Rows the detection suite runs over: the base store, or the small prefix in quick mode. */
   suiteOnSmall: boolean;
+  /** Records of the EVTX ingest file (quick mode keeps evtxexport's single run short). */
+  evtxEvents: number;
 }
 
 interface Detection {
@@ -79,6 +84,45 @@ async function ensureData(events: number): Promise<string> {
   await once(out, 'finish');
   renameSync(partial, file);
   return file;
+}
+
+/** The same events as an .evtx file, generated once. */
+async function ensureEvtx(events: number): Promise<string> {
+  const folder = path.join(benchDir, 'tmp');
+  mkdirSync(folder, { recursive: true });
+  const file = path.join(folder, `sysmon-${events}-seed${SEED}.evtx`);
+  if (existsSync(file)) return file;
+  log(`generating ${events} Sysmon events into ${path.relative(root, file)} ...`);
+  const partial = `${file}.partial`;
+  await writeEvtxFile({ events, seed: SEED }, partial);
+  renameSync(partial, file);
+  return file;
+}
+
+interface EvtxResult {
+  events: number;
+  bytes: number;
+  spelunk: { timing: Timing; rows: number; peakRssBytes: number };
+  /** Wall time of one `evtxexport -f xml FILE > /dev/null`, or undefined when it is not installed. */
+  evtxexportMs: number | undefined;
+}
+
+function evtxexportMs(file: string): number | undefined {
+  const probe = spawnSync('evtxexport', ['-V'], { encoding: 'utf8' });
+  if (probe.error !== undefined) return undefined;
+  const start = performance.now();
+  const run = spawnSync('sh', ['-c', 'evtxexport -f xml "$1" > /dev/null', 'sh', file], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`evtxexport failed (${run.status}): ${run.stderr}`);
+  return performance.now() - start;
+}
+
+async function measureEvtx(events: number): Promise<EvtxResult> {
+  const file = await ensureEvtx(events);
+  const bytes = statSync(file).size;
+  log(`6/6 EVTX ingest: ${(bytes / 1e6).toFixed(0)} MB, warm-up + ${REPETITIONS} runs; then evtxexport once ...`);
+  const spelunk = measureIngest(file);
+  const theirs = evtxexportMs(file);
+  return { events, bytes, spelunk, evtxexportMs: theirs };
 }
 
 /** One ingest in this process, reported as JSON on stdout (the child side of measureIngest). */
@@ -238,6 +282,12 @@ async function main(config: Config): Promise<void> {
     queries.push({ label: size.label, rows: size.rows, spelunkMs: spelunkTiming.medianMs, duckMs: duckTiming.medianMs, spelunkRunsMs: spelunkTiming.runsMs, duckRunsMs: duckTiming.runsMs, comparison });
   }
 
+  const evtx = await measureEvtx(config.evtxEvents);
+  const evtxSeconds = evtx.spelunk.timing.medianMs / 1000;
+  const evtxMbPerSecond = evtx.bytes / 1e6 / evtxSeconds;
+  const evtxRatio = evtx.evtxexportMs === undefined ? undefined : evtx.spelunk.timing.medianMs / evtx.evtxexportMs;
+  log(`    ${evtxMbPerSecond.toFixed(1)} MB/s, ${Math.round(evtx.events / evtxSeconds)} records/s; evtxexport ${evtx.evtxexportMs === undefined ? 'not installed' : `${(evtx.evtxexportMs / 1000).toFixed(1)} s`}`);
+
   log('5/5 store size ...');
   const memoryBase = bytesPerRow(store);
   const memoryLarge = bytesPerRow(large);
@@ -256,6 +306,12 @@ async function main(config: Config): Promise<void> {
     ]),
     [`suite @${rowsLabel(suiteRows)}`, `${suite.detections} detections, ${(suite.totalMs / 1000).toFixed(2)} s, ${suite.failed} failed`, '< 30 s'],
     [`store @${rowsLabel(store.rowCount)}`, `${memoryBase.withoutStrings.toFixed(1)} B/row, ${memoryBase.withStrings.toFixed(1)} B/row with strings`, '<= 64 B/row + strings'],
+    [
+      'ingest EVTX',
+      `${evtxMbPerSecond.toFixed(1)} MB/s, ${Math.round(evtx.events / evtxSeconds)} records/s, peak RSS ${(evtx.spelunk.peakRssBytes / 2 ** 20).toFixed(0)} MiB (${(evtx.bytes / 1e6).toFixed(0)} MB, ${evtx.events} records); ` +
+        (evtxRatio === undefined ? 'evtxexport not installed' : `evtxexport -f xml ${(evtx.evtxexportMs! / 1000).toFixed(1)} s (x${evtxRatio.toFixed(2)})`),
+      'ratio <= 1.0, < 1 GiB',
+    ],
     [`store @${rowsLabel(large.rowCount)} (repeated)`, `${memoryLarge.withoutStrings.toFixed(1)} B/row, ${memoryLarge.withStrings.toFixed(1)} B/row with strings`, ''],
   ];
   process.stdout.write(`${table(lines)}\n\n`);
@@ -264,13 +320,14 @@ async function main(config: Config): Promise<void> {
     for (const failure of suite.failures.slice(0, 10)) process.stdout.write(`  ${failure.name}: ${failure.error}\n`);
   }
   process.stdout.write(`slowest detections: ${suite.slowest.map((entry) => `${entry.name} ${entry.ms} ms`).join(', ')}\n`);
-  process.stdout.write(`duckdb threads: ${duckThreads}; spelunk: 1 thread. Node ${process.version}. ${config.quick ? 'QUICK run (50k events; suite over 5k rows).' : ''}\n\n`);
+  process.stdout.write(`duckdb threads: ${duckThreads}; spelunk: 1 thread. Node ${process.version}. ${config.quick ? 'QUICK run (50k events; suite over 5k rows; EVTX over 5k records).' : ''}\n\n`);
 
   const finalLine =
     `ingest ${mbPerSecond.toFixed(1)} MB/s (${Math.round(eventsPerSecond)} ev/s); ` +
     `tstats@${base.label} ${base.spelunkMs.toFixed(1)} ms vs duckdb ${base.duckMs.toFixed(1)} ms (x${ratio(base).toFixed(2)}); ` +
     `tstats@${largeQuery.label} ${largeQuery.spelunkMs.toFixed(1)} ms vs duckdb ${largeQuery.duckMs.toFixed(1)} ms (x${ratio(largeQuery).toFixed(2)}); ` +
-    `store ${memoryBase.withoutStrings.toFixed(1)} B/row; suite ${suite.detections} detections ${(suite.totalMs / 1000).toFixed(2)} s`;
+    `store ${memoryBase.withoutStrings.toFixed(1)} B/row; suite ${suite.detections} detections ${(suite.totalMs / 1000).toFixed(2)} s; ` +
+    `evtx ${evtxMbPerSecond.toFixed(1)} MB/s (${evtxRatio === undefined ? 'no evtxexport' : `x${evtxRatio.toFixed(2)} evtxexport`})`;
 
   const results = {
     date: new Date().toISOString(),
@@ -295,6 +352,18 @@ async function main(config: Config): Promise<void> {
       sameRows: query.comparison.equal,
       comparison: query.comparison.detail,
     })),
+    evtx: {
+      events: evtx.events,
+      bytes: evtx.bytes,
+      mbPerSecond: round(evtxMbPerSecond, 1),
+      recordsPerSecond: Math.round(evtx.events / evtxSeconds),
+      medianMs: round(evtx.spelunk.timing.medianMs, 1),
+      runsMs: evtx.spelunk.timing.runsMs.map((ms) => round(ms, 1)),
+      peakRssBytes: evtx.spelunk.peakRssBytes,
+      rows: evtx.spelunk.rows,
+      evtxexportMs: evtx.evtxexportMs === undefined ? null : round(evtx.evtxexportMs, 1),
+      ratio: evtxRatio === undefined ? null : round(evtxRatio, 3),
+    },
     duckdbThreads: duckThreads,
     suite: { ...suite, rows: suiteRows, totalMs: round(suite.totalMs, 1) },
     store: {
@@ -316,7 +385,7 @@ if (childIndex >= 0) {
   const quick = args.includes('--quick');
   await main(
     quick
-      ? { quick, events: 50_000, smallRows: 5_000, suiteOnSmall: true }
-      : { quick, events: 1_000_000, smallRows: 100_000, suiteOnSmall: false },
+      ? { quick, events: 50_000, smallRows: 5_000, suiteOnSmall: true, evtxEvents: 5_000 }
+      : { quick, events: 1_000_000, smallRows: 100_000, suiteOnSmall: false, evtxEvents: 1_000_000 },
   );
 }
