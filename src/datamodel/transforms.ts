@@ -19,6 +19,7 @@ export type TransformName =
   | 'crowdstrike_image_name'
   | 'crowdstrike_integrity_level'
   | 'value_map'
+  | 'alias_or_value'
   | 'value_map_nocase'
   | 'not_dash'
   | 'tags'
@@ -295,6 +296,7 @@ export const TRANSFORMS: Readonly<Record<TransformName, Transform>> = {
     return level === undefined ? null : (INTEGRITY_LEVELS[level] ?? level);
   },
   value_map: (inputs, value) => mapValue(inputs, value, false),
+  alias_or_value: (inputs, value) => inputs[0] ?? value ?? null,
   value_map_nocase: (inputs, value) => mapValue(inputs, value, true),
   not_dash: (inputs) => {
     const input = inputs[0];

@@ -112,7 +112,15 @@ function accountChangeRules(change: AccountChange): MappingRule[] {
       source: `EVAL-src_user_name = case(EventCode IN (...${eventId}...), SubjectUserName) [CONF WIN840]`,
     });
   }
-  if (change.objectAttrs) rules.push(constant('object_attrs', change.objectAttrs, `${CHANGE_RESULTS} ${eventId}: object_attrs [CONF WIN840]`));
+  if (change.objectAttrs) {
+    rules.push({
+      field: 'object_attrs',
+      transform: 'alias_or_value',
+      from: ['SamAccountName'],
+      value: change.objectAttrs,
+      source: `EVAL-object_attrs = ...if(isnotnull(SamAccountName), SamAccountName, object_attrs) runs before LOOKUP-object_for_windows3_security OUTPUTNEW object_attrs (${CHANGE_RESULTS} ${eventId}: ${change.objectAttrs}) [CONF WIN840]`,
+    });
+  }
   if (change.objectCategory) rules.push(constant('object_category', change.objectCategory, `${AUDIT_CHANGES} ${eventId}: object_category [CONF WIN840]`));
   if (change.changeType) rules.push(constant('change_type', change.changeType, `${AUDIT_CHANGES} ${eventId}: change_type [CONF WIN840]`));
   if (change.userType) rules.push(constant('user_type', change.userType, `EVAL-user_type = case(EventCode IN (4741, 4742, 4743), "computer") [CONF WIN840]`));
