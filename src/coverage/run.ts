@@ -37,6 +37,7 @@ export function runCoverage(searches: readonly CoverageSearch[], session: Sessio
 
 function runOne(entry: CoverageSearch, session: Session): CoverageResult {
   const base = { name: entry.name, source: entry.source, deprecated: entry.deprecated };
+  if (entry.problem !== undefined) return { ...base, status: 'error', parsed: false, message: entry.problem };
   let parsed = false;
   try {
     const { pipeline } = session.parse(entry.search);

@@ -94,4 +94,20 @@ describe('spelunk coverage', () => {
     expect(text).toContain('no data                  registry: no data: it reads only Endpoint.Registry, which no input filled');
     expect(text).toMatch(/\n {2}no data +2 {2}50\.0%\n/);
   });
+
+  it('reports an invalid YAML file met in a folder as an error of its own and reads the others', async () => {
+    const broken = path.join(folder, 'broken');
+    mkdirSync(broken);
+    writeFileSync(path.join(broken, 'a_bad.yml'), "name: Bad\nsearch: '| tstats count\nfrom datamodel=Endpoint.Processes'\n| more: x\n");
+    writeFileSync(path.join(broken, 'b_good.yml'), 'name: Good\nsearch: "| tstats count from datamodel=Endpoint.Processes"\n');
+    const { session } = await openSession({ now: '2024-01-01T00:00:00Z' });
+    const found = runCoverage(collectSearches([broken]), session);
+    expect(found.map((r) => [r.name, r.status, r.parsed])).toEqual([
+      ['a_bad.yml', 'error', false],
+      ['Good', 'ok', true],
+    ]);
+    expect(found[0]!.message).toMatch(/a_bad\.yml: invalid YAML: /);
+    // Named on its own, the file is still a usage error.
+    expect(() => collectSearches([path.join(broken, 'a_bad.yml')])).toThrow(/invalid YAML/);
+  });
 });
