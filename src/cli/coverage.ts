@@ -43,7 +43,7 @@ async function coverageCommand(paths: string[], flags: CoverageFlags): Promise<v
 export function registerCoverageCommand(program: Command): void {
   program
     .command('coverage')
-    .description('run many detections over the data and report which run, which are unsupported (and why), and which fail')
+    .description('run many detections over the data and report which run, which find no data, which are unsupported (and why), and which fail')
     .argument('[path...]', 'detection YAML folders (recursive), detection .yml files, or text files of name<TAB>search lines (default: the bundled W3WP detection)')
     .option('-d, --data <path>', 'a log file or folder; repeatable (default: the bundled sample)', collect)
     .option('--macros <path>', 'macros layered over the bundled ones; repeatable, later wins', collect)
@@ -57,11 +57,13 @@ export function registerCoverageCommand(program: Command): void {
       'after',
       [
         '',
-        'Each search is reported as ok (with its row count), unsupported (naming the command or function',
-        'spelunk lacks) or error (with the message). Deprecated detections (in a deprecated/ folder or with',
-        'status: deprecated) are run and listed but counted apart. The report ends with a summary by status,',
-        'the missing features by number of searches they would unlock, and the line',
-        '  parsed P/N, executed E/N, unsupported U/N, errors X/N',
+        'Each search is reported as ok (with its row count), no data (it ran, but every dataset it reads is',
+        'empty: the line names them), unsupported (naming the command or function spelunk lacks) or error',
+        '(with the message). Deprecated detections (in a deprecated/ folder or with status: deprecated) are',
+        'run and listed but counted apart. The report ends with a summary by status, the missing features by',
+        'number of searches they would unlock, and the line',
+        '  parsed P/N, executed E/N, unsupported U/N, errors X/N, no data D/N',
+        'where the no data searches are among the executed ones.',
         'With --format json, standard output is one JSON document and that line goes to standard error.',
         '',
         'Examples:',

@@ -55,6 +55,8 @@ export interface TstatsNode extends CommandNodeBase {
   aggregates: TstatsAggregate[];
   datamodel?: { spec: string; span: Span };
   where?: SearchExpr;
+  /** `where nodename=Root.Child`: only the rows of that child dataset (absent for the root itself). */
+  childDataset?: string;
   by: { field: string; span: Span }[];
   timeSpan?: { text: string; span: Span };
 }
@@ -147,6 +149,7 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
 
   let where: SearchExpr | undefined;
   let nodename: { value: string; span: Span } | undefined;
+  let childDataset: string | undefined;
   const whereWord = cursor.takeWord('where');
   if (whereWord) {
     const items = cursor.takeUntil((c) => c.isWord('by') || c.isWord('groupby'));
@@ -158,9 +161,14 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
   if (nodename && datamodel) {
     const parts = nodename.value.split('.');
     const datasetName = datamodel.spec.split('.')[1];
-    if (parts.length > 1 || (datasetName !== undefined && parts[0] !== datasetName)) {
-      throw new SpelunkError('unsupported', `spelunk does not support child datasets: nodename=${nodename.value}.`, nodename.span);
+    if (datasetName !== undefined && parts[0] !== datasetName) {
+      throw new SpelunkError(
+        'search',
+        `nodename=${nodename.value} is not a dataset under ${datamodel.spec}: a nodename starts with the root dataset's name (${datasetName}).`,
+        nodename.span,
+      );
     }
+    if (parts.length > 1) childDataset = nodename.value;
   }
 
   const by: TstatsNode['by'] = [];
@@ -200,6 +208,7 @@ function parseTstats(cursor: ArgCursor): TstatsNode {
     aggregates,
     ...(datamodel ? { datamodel } : {}),
     ...(where ? { where } : {}),
+    ...(childDataset !== undefined ? { childDataset } : {}),
     by,
     ...(timeSpan ? { timeSpan } : {}),
   };
@@ -239,6 +248,17 @@ function fieldResolver(binding: DatasetBinding): StoreFieldResolver {
 }
 
 /** The rows (ascending) in the search's time range that pass the WHERE clause. */
+/**
+ * The rows of a child dataset: ingest lists in each row's multivalue `nodename` the root and every
+ * child whose constraint the row meets (src/datamodel), so a child is a test once per distinct value.
+ */
+function rowsOfChild(store: ColumnarStore, child: string, rows: Uint32Array): Uint32Array {
+  const column = store.column('nodename');
+  if (!column) return new Uint32Array(0);
+  const inChild = column.dictionary.map((entry) => (entry === null ? false : typeof entry === 'string' ? entry === child : entry.includes(child)));
+  return rows.filter((row) => inChild[column.ids[row]!] === true);
+}
+
 function selectRows(node: TstatsNode, binding: DatasetBinding, ctx: ExecContext): Uint32Array {
   const store = binding.store;
   const { earliest, latest } = ctx.timeRange;
@@ -247,6 +267,7 @@ function selectRows(node: TstatsNode, binding: DatasetBinding, ctx: ExecContext)
     const time = store.time;
     rows = rows.filter((row) => (earliest === undefined || time[row]! >= earliest) && (latest === undefined || time[row]! < latest));
   }
+  if (node.childDataset !== undefined) rows = rowsOfChild(store, node.childDataset, rows);
   if (!node.where) return rows;
   const where = resolveSubsearches(node.where, ctx.runSubsearch);
   return rowsMatchingOnStore(where, store, fieldResolver(binding), { now: ctx.now, tz: ctx.tz }, rows);

@@ -16,6 +16,8 @@ export interface CoverageSearch {
   search: string;
   /** In a `deprecated/` folder or `status: deprecated`: reported apart, not counted in N. */
   deprecated: boolean;
+  /** Why the file could not be read as a detection (invalid YAML met while walking a folder): reported as an error. */
+  problem?: string;
 }
 
 export function collectSearches(paths: readonly string[]): CoverageSearch[] {
@@ -28,8 +30,9 @@ export function collectSearches(paths: readonly string[]): CoverageSearch[] {
       throw new SpelunkError('usage', `coverage: path not found: ${path}`);
     }
     if (stat.isDirectory()) {
+      // One unreadable file in a folder of detections is reported with the others, not fatal.
       for (const file of yamlFiles(path)) {
-        const found = readDetection(file);
+        const found = readDetection(file, true);
         if (found) searches.push(found);
       }
     } else if (/\.ya?ml$/i.test(path)) {
@@ -62,13 +65,18 @@ function readText(path: string): string {
   }
 }
 
-/** A detection YAML's search, or undefined for YAML files that are not detections (no `search:`). */
-function readDetection(file: string): CoverageSearch | undefined {
+/**
+ * A detection YAML's search, or undefined for YAML files that are not detections (no `search:`).
+ * Invalid YAML is an error, or with `keepGoing` a search that reports it.
+ */
+function readDetection(file: string, keepGoing = false): CoverageSearch | undefined {
   let document: unknown;
   try {
     document = parseYaml(readText(file));
   } catch (error) {
-    throw new SpelunkError('input', `coverage: ${file}: invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const problem = `coverage: ${file}: invalid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+    if (!keepGoing) throw new SpelunkError('input', problem);
+    return { name: basename(file), source: file, search: '', deprecated: file.split(sep).includes('deprecated'), problem };
   }
   if (document === null || typeof document !== 'object' || Array.isArray(document)) return undefined;
   const fields = document as Record<string, unknown>;

@@ -8,9 +8,8 @@
 import type { MappingTable } from '../datamodel/mapping-table.js';
 import { compileSlotMapper, type RowValues, type SlotMapper } from '../datamodel/mapper.js';
 import { datasetByKey, storeFieldsOf } from '../datamodel/models.js';
-import type { StoreBuilder } from '../store/builder.js';
 import { NULL_ID } from '../store/types.js';
-import type { DatasetBuilders } from './builders.js';
+import type { DatasetBuilders, DatasetStoreBuilder } from './builders.js';
 import { ABSENT, CHANNEL, COMPUTER, EVENT_ID, KEYWORDS, PROVIDER, SYSTEM_TIME, WinEventLineScanner } from './fast-xml.js';
 import { ByteInterner } from './interner.js';
 import { EventKinds, windowsDataNames } from './kinds.js';
@@ -53,7 +52,7 @@ class EntryIds {
   private added = 0;
 
   constructor(
-    private readonly builder: StoreBuilder,
+    private readonly builder: DatasetStoreBuilder,
     private readonly column: number,
   ) {}
 
@@ -86,8 +85,10 @@ class EntryIds {
 
 /** How the fast path turns one mapping table's slots into a row of ids of its dataset. */
 interface TableRows {
-  builder: StoreBuilder;
+  builder: DatasetStoreBuilder;
   mapper: SlotMapper;
+  /** The slots the table's rules read, ascending: only these are made into strings for its events. */
+  slots: readonly number[];
   /** False for a table whose time is not the ISO TimeCreated/@SystemTime: its events go to the general path. */
   timeFromSystemTime: boolean;
   requiredSlots: readonly number[];
@@ -107,10 +108,11 @@ export class FastXmlRows {
   private readonly entries: Int32Array;
   private readonly raw: (string | undefined)[];
   private readonly kinds: EventKinds<TableRows>;
-  /** Slots some mapper reads; only these are made into strings. */
-  private readonly usedSlots: number[];
   /** 1 for the slots in KEPT_WHEN_NOT_EMPTY. */
   private readonly keptWhenNotEmpty: Uint8Array;
+  /** Per slot, the number of the line whose value it holds, so that an event of several tables reads a slot once. */
+  private readonly slotLine: Float64Array;
+  private line = 0;
 
   constructor(tables: readonly MappingTable[], builders: DatasetBuilders) {
     const windowsTables = tables.filter((table) => table.match.shape === 'windows');
@@ -121,19 +123,22 @@ export class FastXmlRows {
     this.interners = slotNames.map(() => new ByteInterner());
     this.entries = new Int32Array(slotNames.length).fill(NO_ENTRY);
     this.keptWhenNotEmpty = Uint8Array.from(slotNames, (_, slot) => (KEPT_WHEN_NOT_EMPTY.has(slot) ? 1 : 0));
-    const used = new Set<number>();
+    this.slotLine = new Float64Array(slotNames.length).fill(-1);
     this.kinds = new EventKinds(windowsTables, (table): TableRows => {
       const dataset = datasetByKey(table.dataset);
       if (!dataset) throw new Error(`mapping table ${table.name} names unknown dataset '${table.dataset}'`);
       const fields = storeFieldsOf(dataset.dataset);
       const builder = builders.builderFor(table.dataset);
       const keySlot = new Int32Array(fields.length).fill(NO_KEY_SLOT);
+      const used = new Set<number>();
       for (const rule of table.rules) {
         for (const name of rule.from) used.add(slotOf(name));
         if (rule.from.length > 0) keySlot[fields.indexOf(rule.field)] = slotOf(rule.from[0]!);
       }
+      used.delete(-1);
       return {
         builder,
+        slots: [...used].sort((a, b) => a - b),
         mapper: compileSlotMapper(table, fields, dataset.dataset.calculations, slotOf),
         timeFromSystemTime: table.time.field === 'SystemTime' && table.time.format === 'iso8601',
         requiredSlots: table.required.map(slotOf),
@@ -143,8 +148,6 @@ export class FastXmlRows {
         ids: new Int32Array(fields.length),
       };
     });
-    used.delete(-1);
-    this.usedSlots = [...used].sort((a, b) => a - b);
   }
 
   /** Interns the value of `slot` on the line scanned last; its text. */
@@ -185,8 +188,21 @@ export class FastXmlRows {
     if (scan.start[SYSTEM_TIME]! === ABSENT || !this.canTake(tables)) return false;
     const time = parseIsoTimeBytes(bytes, scan.start[SYSTEM_TIME]!, scan.end[SYSTEM_TIME]!);
     if (time === undefined) return false;
+    const line = ++this.line;
+    for (let t = 0; t < tables.length; t++) this.readSlots(bytes, tables[t]!.slots, line);
+    for (let t = 0; t < tables.length; t++) this.addRow(time, tables[t]!);
+    counts.used();
+    return true;
+  }
+
+  /** Makes the values of `slots` on the line scanned last into strings in `raw`, each slot once per line. */
+  private readSlots(bytes: Buffer, slots: readonly number[], line: number): void {
+    const scan = this.scanner;
     const raw = this.raw;
-    for (const slot of this.usedSlots) {
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (this.slotLine[slot] === line) continue;
+      this.slotLine[slot] = line;
       const valueStart = scan.start[slot]!;
       if (valueStart === ABSENT || (scan.end[slot] === valueStart && this.keptWhenNotEmpty[slot] === 1)) {
         raw[slot] = undefined;
@@ -195,15 +211,13 @@ export class FastXmlRows {
         raw[slot] = this.text(bytes, slot);
       }
     }
-    for (const rows of tables) this.addRow(time, rows);
-    counts.used();
-    return true;
   }
 
   private addRow(time: number, rows: TableRows): void {
     const values = rows.values;
     const ids = rows.ids;
     rows.mapper(this.raw, values);
+    if (!rows.builder.accepts(values)) return;
     for (let column = 0; column < values.length; column++) {
       const value = values[column];
       if (value === null || value === undefined) {

@@ -25,8 +25,8 @@ describe('mapping tables', () => {
 
   it('names the table and the dataset when a rule names a field the dataset lacks', () => {
     const [table] = MAPPING_TABLES;
-    const registry = datasetByKey('Endpoint.Registry')!.dataset;
-    expect(() => compileMapper(table!, storeFieldsOf(registry), registry.calculations)).toThrow(
+    const ports = datasetByKey('Endpoint.Ports')!.dataset;
+    expect(() => compileMapper(table!, storeFieldsOf(ports), ports.calculations)).toThrow(
       `mapping table sysmon-eid1 names field 'dest', which Endpoint.Processes does not have`,
     );
   });

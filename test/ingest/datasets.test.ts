@@ -26,13 +26,13 @@ const eventLines = sysmonText.split('\n').filter((line) => line.startsWith('<Eve
 const splitEvents = (text: string): string => text.replaceAll('<System>', '<System>\n');
 
 /**
- * A table for these tests only: Sysmon EventID 1 also as rows of Endpoint.Filesystem, whose
- * store has just the implicit fields while spelunk gives that dataset no fields of its own.
+ * A table for these tests only: Sysmon EventID 1 also as rows of Endpoint.Ports, whose store has
+ * just the implicit fields while spelunk gives that dataset no fields of its own.
  */
-const PROCESSES_AS_FILESYSTEM: MappingTable = {
-  name: 'test-eid1-as-filesystem',
-  description: 'test table: Sysmon EventID 1 as Endpoint.Filesystem',
-  dataset: 'Endpoint.Filesystem',
+const PROCESSES_AS_PORTS: MappingTable = {
+  name: 'test-eid1-as-ports',
+  description: 'test table: Sysmon EventID 1 as Endpoint.Ports',
+  dataset: 'Endpoint.Ports',
   match: { shape: 'windows', provider: 'Microsoft-Windows-Sysmon', channel: 'Microsoft-Windows-Sysmon/Operational', eventIds: ['1'] },
   time: { field: 'SystemTime', format: 'iso8601', shownAs: 'TimeCreated/@SystemTime' },
   required: ['Image'],
@@ -64,10 +64,13 @@ function contents(store: ColumnarStore): unknown {
 describe('one store per dataset', () => {
   it('gives the Endpoint.Processes store and counts its rows per dataset', async () => {
     const { datasets, report } = await loadDatasets([sysmonLog]);
-    expect([...datasets.keys()]).toEqual(['Endpoint.Processes']);
+    expect([...datasets.keys()]).toEqual(['Endpoint.Processes', 'Network_Resolution.DNS']);
     // PROVENANCE.md of splunk-attack-data-xml: 4 Sysmon EID 1 + 5 Security 4688, one Sysmon EID 22.
     expect(datasets.get('Endpoint.Processes')!.rowCount).toBe(9);
-    expect([...report.datasetRows]).toEqual([['Endpoint.Processes', 9]]);
+    expect([...report.datasetRows]).toEqual([
+      ['Endpoint.Processes', 9],
+      ['Network_Resolution.DNS', 1],
+    ]);
     expect(report.processRows).toBe(9);
     const { store } = await loadEndpointProcesses([sysmonLog]);
     expect(contents(datasets.get('Endpoint.Processes')!)).toEqual(contents(store));
@@ -76,7 +79,9 @@ describe('one store per dataset', () => {
   it('leaves out the datasets no record fed, and gives an empty Processes store for such input', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'spelunk-datasets-'));
     const path = join(folder, 'eid22.log');
-    writeFileSync(path, `${eventLines.find((line) => line.includes('<EventID>22</EventID>'))}\n`);
+    // The EventID 22, made an EventID 7 (Image loaded), which no table reads.
+    const eid22 = eventLines.find((line) => line.includes('<EventID>22</EventID>'))!;
+    writeFileSync(path, `${eid22.replace('<EventID>22</EventID>', '<EventID>7</EventID>')}\n`);
     const { datasets, report } = await loadDatasets([path]);
     expect(datasets.size).toBe(0);
     expect(report.datasetRows.size).toBe(0);
@@ -89,26 +94,26 @@ describe('one store per dataset', () => {
     ['the general path', splitEvents(sysmonText)],
   ] as const) {
     it(`fills every dataset an event feeds in one pass (${path})`, async () => {
-      const both = await read(text, [...MAPPING_TABLES, PROCESSES_AS_FILESYSTEM]);
+      const both = await read(text, [...MAPPING_TABLES, PROCESSES_AS_PORTS]);
       const processesOnly = await read(text, MAPPING_TABLES);
       const stores = both.builders.build();
-      expect([...stores.keys()]).toEqual(['Endpoint.Processes', 'Endpoint.Filesystem']);
+      expect([...stores.keys()]).toEqual(['Endpoint.Ports', 'Endpoint.Processes', 'Network_Resolution.DNS']);
       // Adding a dataset changes nothing in the others.
       expect(contents(stores.get('Endpoint.Processes')!)).toEqual(contents(processesOnly.builders.build().get('Endpoint.Processes')!));
-      const filesystem = stores.get('Endpoint.Filesystem')!;
+      const ports = stores.get('Endpoint.Ports')!;
       // The file's 4 Sysmon EID 1 (PROVENANCE.md), in file order.
-      expect(filesystem.rowCount).toBe(4);
-      expect(filesystem.fields).toEqual(['host', 'source']);
+      expect(ports.rowCount).toBe(4);
+      expect(ports.fields).toEqual(['host', 'source']);
       const processes = storeRows(stores.get('Endpoint.Processes')!).filter((row) => row.vendor_product === 'Microsoft Sysmon');
       expect(processes).toHaveLength(4);
       for (let row = 0; row < 4; row++) {
-        expect(filesystem.time[row]).toBe(processes[row]!._time);
-        const column = filesystem.column('source')!;
+        expect(ports.time[row]).toBe(processes[row]!._time);
+        const column = ports.column('source')!;
         expect(column.dictionary[column.ids[row]!]).toBe(processes[row]!.process_path);
       }
       // Each record is counted once, however many rows it made.
       expect(both.counts.records).toBe(processesOnly.counts.records);
-      expect([...both.counts.otherEvents]).toEqual([['Microsoft-Windows-Sysmon/22', 1]]);
+      expect([...both.counts.otherEvents]).toEqual([]);
     });
   }
 
@@ -124,15 +129,15 @@ describe('one store per dataset', () => {
   });
 
   it('skips a record whole when one of its tables lacks a required field, on either path', async () => {
-    const strictTable: MappingTable = { ...PROCESSES_AS_FILESYSTEM, required: ['TargetFilename'] };
+    const strictTable: MappingTable = { ...PROCESSES_AS_PORTS, required: ['TargetFilename'] };
     for (const text of [sysmonText, splitEvents(sysmonText)]) {
       const handler = await read(text, [...MAPPING_TABLES, strictTable]);
-      // Only the 5 Security 4688 events, which the test table does not read, are rows.
+      // Only the 5 Security 4688 events and the Sysmon EID 22, which the test table does not read, are rows.
       const stores = handler.builders.build();
-      expect([...stores.keys()]).toEqual(['Endpoint.Processes']);
+      expect([...stores.keys()]).toEqual(['Endpoint.Processes', 'Network_Resolution.DNS']);
       expect(storeRows(stores.get('Endpoint.Processes')!).map((row) => row.vendor_product)).toEqual(Array(5).fill('Microsoft Windows'));
       expect(handler.counts.skippedCount).toBe(4);
-      expect(handler.counts.skipped[0]!.reason).toBe('test table: Sysmon EventID 1 as Endpoint.Filesystem: missing required field TargetFilename');
+      expect(handler.counts.skipped[0]!.reason).toBe('test table: Sysmon EventID 1 as Endpoint.Ports: missing required field TargetFilename');
     }
   });
 });

@@ -93,10 +93,10 @@ describe('event identity', () => {
     expect([...report.otherEvents]).toEqual([['Microsoft-Windows-Kernel-General/1', 1]]);
   });
 
-  it('counts a Sysmon event other than EventID 1 by provider and EventID', async () => {
-    const fileCreate = sysmonLine.replace('<EventID>1</EventID>', '<EventID>11</EventID>');
-    const { report } = await loadEndpointProcesses([write('eid11.log', `${fileCreate}\n`)]);
-    expect([...report.otherEvents]).toEqual([['Microsoft-Windows-Sysmon/11', 1]]);
+  it('counts a Sysmon event no table reads by provider and EventID', async () => {
+    const imageLoad = sysmonLine.replace('<EventID>1</EventID>', '<EventID>7</EventID>');
+    const { report } = await loadEndpointProcesses([write('eid7.log', `${imageLoad}\n`)]);
+    expect([...report.otherEvents]).toEqual([['Microsoft-Windows-Sysmon/7', 1]]);
   });
 });
 

@@ -18,13 +18,13 @@ describe.skipIf(!hasSharedData)('counts match PROVENANCE.md', () => {
     const { store, report } = await loadEndpointProcesses([data('sysmon-webshell-w3wp/log')]);
     expect(store.rowCount).toBe(51);
     expect(report.skippedCount).toBe(0);
-    // Contents table: 7:3, 10:1+2, 3:7, 8:2.
+    // Contents table: 7:3, 10:1+2, 3:7, 8:2; EventID 3 fills Network_Traffic (issue 13).
     expect(otherCounts(report)).toEqual({
       'Microsoft-Windows-Sysmon/7': 3,
       'Microsoft-Windows-Sysmon/10': 3,
-      'Microsoft-Windows-Sysmon/3': 7,
       'Microsoft-Windows-Sysmon/8': 2,
     });
+    expect(report.datasetRows.get('Network_Traffic.All_Traffic')).toBe(7);
     const w3wpChildren = storeRows(store).filter((r) => r.parent_process_name === 'w3wp.exe');
     expect(w3wpChildren.map((r) => r.process_name).sort()).toEqual(['cmd.exe', 'cmd.exe', 'cmd.exe', 'cmd.exe', 'notepad.exe', 'powershell.exe']);
   });
@@ -33,7 +33,7 @@ describe.skipIf(!hasSharedData)('counts match PROVENANCE.md', () => {
     const { store, report } = await loadEndpointProcesses([data('sysmon-background-art-panache/log')]);
     expect(store.rowCount).toBe(511);
     expect(report.records).toBe(565);
-    expect(report.otherEvents.get('Microsoft-Windows-Sysmon/13')).toBe(30);
+    expect(report.datasetRows.get('Endpoint.Registry')).toBe(33); // 3 x EventID 12 + 30 x 13 (issue 13)
     expect(report.skippedCount).toBe(0);
   });
 
@@ -57,10 +57,12 @@ describe.skipIf(!hasSharedData)('counts match PROVENANCE.md', () => {
     expect(copy.store.rowCount).toBe(17); // 20 lines: one CommandLine spans lines
     const atomic = await file('T1003.002_atomic_red_team_sysmon.log');
     expect(atomic.store.rowCount).toBe(9);
-    expect(otherCounts(atomic.report)).toEqual({ 'Microsoft-Windows-Sysmon/22': 1 });
+    expect(otherCounts(atomic.report)).toEqual({});
+    expect(atomic.report.datasetRows.get('Network_Resolution.DNS')).toBe(1); // the EventID 22 (issue 13)
     const rtlo = await file('outlook_attachment_rtlo_events.log');
     expect(rtlo.store.rowCount).toBe(7);
-    expect(otherCounts(rtlo.report)).toEqual({ 'Microsoft-Windows-Sysmon/11': 7 });
+    expect(otherCounts(rtlo.report)).toEqual({});
+    expect(rtlo.report.datasetRows.get('Endpoint.Filesystem')).toBe(7); // the 7 EventID 11 (issue 13)
   });
 
   it('otrf-lsass-campaign01: 269 EID 1 + 53 x 4688', async () => {

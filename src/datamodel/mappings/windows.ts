@@ -17,3 +17,19 @@ export const XML_WIN_EVENT_LOG_SOURCE: MappingRule = {
   value: 'XmlWinEventLog:',
   source: 'ta-windows-fix-xml-source FORMAT = source::XmlWinEventLog:$1 on <Channel> [CONF WIN840, AD]',
 };
+
+export const XML_WIN_EVENT_LOG_SOURCETYPE: MappingRule = {
+  field: 'sourcetype',
+  transform: 'constant',
+  from: [],
+  value: 'XmlWinEventLog',
+  source: 'ta-windows-fix-sourcetype truncates XmlWinEventLog:... to XmlWinEventLog [CONF WIN840, AD]',
+};
+
+/** host, source and sourcetype of an XmlWinEventLog event. */
+export const XML_WIN_EVENT_LOG_METADATA: readonly MappingRule[] = [WINDOWS_EVENT_HOST, XML_WIN_EVENT_LOG_SOURCE, XML_WIN_EVENT_LOG_SOURCETYPE];
+
+export const SYSMON_PROVIDER = 'Microsoft-Windows-Sysmon';
+export const SYSMON_CHANNEL = 'Microsoft-Windows-Sysmon/Operational';
+export const SECURITY_PROVIDER = 'Microsoft-Windows-Security-Auditing';
+export const SECURITY_CHANNEL = 'Security';
