@@ -304,7 +304,7 @@ function replacementOf(text: string): string {
 function typeName(value: Value): string {
   if (value === null) return 'Invalid';
   if (Array.isArray(value)) return 'Multivalue';
-  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'boolean') return 'Bool';
   if (typeof value === 'number' || parseNumber(value as string) !== undefined) return 'Number';
   return 'String';
 }
@@ -386,7 +386,7 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     return n !== undefined && Number.isInteger(n);
   })),
   isstr: described('Whether the value is text that is not a number.', eager(1, 1, ([v]) => typeName(v ?? null) === 'String')),
-  typeof: described('The type of the value: Number, String, Boolean, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
+  typeof: described('The type of the value: Number, String, Bool, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
 
   // Text
   len: described('The number of characters of the text (of each value of a multivalue).', textMap(codePointLength)),

@@ -133,7 +133,6 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-typeof-four',
-    knownDifference: 'typeof(1==2) is "Boolean", not "Bool": gives NumberStringBooleanInvalid',
     page: PAGE,
     quote: 'This example returns "NumberStringBoolInvalid"',
     search: '| makeresults | eval n=typeof(12) + typeof("string") + typeof(1==2) + typeof(badfield)',
