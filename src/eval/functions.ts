@@ -447,6 +447,9 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const x = toNumber(value ?? null);
     const b = base === undefined ? 10 : toNumber(base);
     if (x === undefined || b === undefined) return null;
+    // log10 and log2 are exact at powers of their base, where ln(x)/ln(b) can be one ulp off.
+    if (b === 10) return Math.log10(x);
+    if (b === 2) return Math.log2(x);
     return Math.log(x) / Math.log(b);
   })),
   round: described('round(x[, digits]): x rounded half away from zero, to 0 decimals by default.', eager(1, 2, ([value, digits]) => {
