@@ -85,6 +85,49 @@ function eager(min: number, max: number, run: Eager): Implementation {
 }
 
 
+
+/** The largest value the bitwise functions take: they work on 53-bit unsigned integers (DOC bitwise-functions 10.0). */
+const BIT_LIMIT = 2n ** 53n;
+
+/** A value as a bitwise operand, or undefined when it is not an integer in [0, 2^53). */
+function bitOperand(value: Value | undefined): bigint | undefined {
+  const n = toNumber(value ?? null);
+  if (n === undefined || !Number.isInteger(n) || n < 0 || n >= 2 ** 53) return undefined;
+  return BigInt(n);
+}
+
+function bitwise(min: number, max: number, compute: (operands: bigint[]) => bigint | undefined): Implementation {
+  return eager(min, max, (values) => {
+    const operands = values.map(bitOperand);
+    if (operands.some((o) => o === undefined)) return null;
+    const result = compute(operands as bigint[]);
+    return result === undefined ? null : Number(result);
+  });
+}
+
+/**
+ * sum() and avg() over their arguments: a field value that is not a number is left out, a
+ * string written in the call is an error (DOC mathematical-functions, statistical-eval-functions
+ * 10.0: "returns an error because the string argument is specified directly within the function").
+ */
+function overArguments(reduce: (numbers: number[]) => number): Implementation {
+  return {
+    min: 1,
+    max: Infinity,
+    run(env) {
+      const numbers: number[] = [];
+      env.args.forEach((arg, index) => {
+        if (arg.kind === 'string') throw new SpelunkError('search', 'Error in eval expression: the arguments to this function must be numbers, not a quoted string.', arg.span);
+        for (const value of valuesOf(env.value(index))) {
+          const n = toNumber(value);
+          if (n !== undefined) numbers.push(n);
+        }
+      });
+      return numbers.length === 0 ? null : reduce(numbers);
+    },
+  };
+}
+
 /** Characters (code points) in a text, as len() counts them: a surrogate pair is one. */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -160,6 +203,8 @@ function toStringValue(value: Value, format: string | undefined): Value {
   switch (format) {
     case 'hex':
       return `0x${Math.trunc(number).toString(16).toUpperCase()}`;
+    case 'binary':
+      return Math.trunc(number).toString(2);
     case 'commas':
       return withCommas(number);
     case 'duration':
@@ -458,6 +503,33 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     if (x === undefined || n === undefined) return null;
     return roundHalfAway(x, Math.trunc(n));
   })),
+  sum: described('The sum of the numeric values of the arguments; a quoted string argument is an error.', overArguments((ns) => ns.reduce((a, b) => a + b, 0))),
+  avg: described('The average of the numeric values of the arguments; a quoted string argument is an error.', overArguments((ns) => ns.reduce((a, b) => a + b, 0) / ns.length)),
+
+  // Trig and hyperbolic
+  acos: described('The arc cosine, in radians.', numeric(1, Math.acos)),
+  acosh: described('The inverse hyperbolic cosine.', numeric(1, Math.acosh)),
+  asin: described('The arc sine, in radians.', numeric(1, Math.asin)),
+  asinh: described('The inverse hyperbolic sine.', numeric(1, Math.asinh)),
+  atan: described('The arc tangent, in radians.', numeric(1, Math.atan)),
+  atan2: described('atan2(y, x): the arc tangent of y/x, in radians, in the quadrant of (x, y).', numeric(2, Math.atan2)),
+  atanh: described('The inverse hyperbolic tangent.', numeric(1, Math.atanh)),
+  cos: described('The cosine of an angle in radians.', numeric(1, Math.cos)),
+  cosh: described('The hyperbolic cosine.', numeric(1, Math.cosh)),
+  hypot: described('hypot(x, y): the square root of x² + y².', numeric(2, Math.hypot)),
+  sin: described('The sine of an angle in radians.', numeric(1, Math.sin)),
+  sinh: described('The hyperbolic sine.', numeric(1, Math.sinh)),
+  tan: described('The tangent of an angle in radians.', numeric(1, Math.tan)),
+  tanh: described('The hyperbolic tangent.', numeric(1, Math.tanh)),
+
+  // Bitwise: 53-bit unsigned integers; anything else is null
+  bit_and: described('The bits set in every argument (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a & b))),
+  bit_or: described('The bits set in any argument (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a | b))),
+  bit_xor: described('The bits set in an odd number of the arguments (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a ^ b))),
+  bit_not: described('bit_not(x[, mask]): the bits of x flipped, within mask (default 2^53−1).', bitwise(1, 2, ([x, mask]) => ~x! & (mask ?? BIT_LIMIT - 1n))),
+  bit_shift_left: described('bit_shift_left(x, n): x shifted n bits left, within 53 bits.', bitwise(2, 2, ([x, n]) => (n! >= 53n ? 0n : (x! << n!) & (BIT_LIMIT - 1n)))),
+  bit_shift_right: described('bit_shift_right(x, n): x shifted n bits right.', bitwise(2, 2, ([x, n]) => (n! >= 53n ? 0n : x! >> n!))),
+
   min: described('The least of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, false))),
   max: described('The greatest of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, true))),
 

@@ -161,7 +161,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-tostring-binary',
-    knownDifference: 'gives 9: tostring ignores the "binary" format',
     page: PAGE,
     quote: 'For example, the result of the following function is `1001`, because the binary representation of `9` is `1001`.',
     search: '| makeresults | eval result = tostring(9, "binary")',

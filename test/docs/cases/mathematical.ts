@@ -127,7 +127,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-literals',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote: 'The following example calculates the sum of three numbers and returns c=6.',
     search: '| makeresults | eval c=sum(1, 2, 3)',
@@ -135,7 +134,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-string-literal',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote: 'However, the following example returns an error because one of the arguments in the function is a string. ... | eval c=sum(1, 2, "3")',
     search: '| makeresults | eval c=sum(1, 2, "3")',
@@ -143,7 +141,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-tonumber',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote:
       'To use a quoted string as a number within the function, you must convert the number to an integer, as shown in the following example that returns c=6.',
@@ -152,7 +149,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-string-field',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote: 'In this example, a field with a value that is a string results in a field called `a` with value 1, and a field called `c` with value 6,',
     search: '| makeresults | eval a="1", c=sum(a, 2, 3)',
@@ -160,7 +156,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-non-number-field',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote: 'The following example creates a field called `a` with value somedata, and a field called `c` with value 5.',
     search: '| makeresults | eval a="somedata", c=sum(a, 2, 3)',
@@ -168,7 +163,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-non-number-literal',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote: 'However, the following example returns an error because the string argument is specified directly within the function.',
     search: '| makeresults | eval c=sum("somedata", 2, 3)',
