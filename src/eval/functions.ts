@@ -128,6 +128,35 @@ function overArguments(reduce: (numbers: number[]) => number): Implementation {
   };
 }
 
+
+/** The JSON a text holds, or undefined when it is not valid JSON. */
+function parsedJson(value: Value | undefined): unknown {
+  const text = toText(value ?? null);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first field an expression reads, depth first (mvmap's iterated field). */
+function firstFieldOf(expr: EvalExpr): string | undefined {
+  if (expr.kind === 'field') return expr.name;
+  for (const child of childrenOf(expr)) {
+    const found = firstFieldOf(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** An IPv4 address as its four octets, or undefined. */
+function octetsOf(text: string): number[] | undefined {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return parts.map(Number);
+}
+
 /** Characters (code points) in a text, as len() counts them: a surrogate pair is one. */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -431,6 +460,17 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     return n !== undefined && Number.isInteger(n);
   })),
   isstr: described('Whether the value is text that is not a number.', eager(1, 1, ([v]) => typeName(v ?? null) === 'String')),
+  isbool: described('Whether the value is a Boolean (the result of a comparison).', eager(1, 1, ([v]) => typeof v === 'boolean')),
+  isdouble: described('Whether the value is a number (or numeric text) with a fractional part.', eager(1, 1, ([v]) => {
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    return n !== undefined && !Number.isInteger(n);
+  })),
+  ismv: described('Whether the value is a multivalue.', eager(1, 1, ([v]) => Array.isArray(v))),
+  isarray: described('Whether the value is text holding a JSON array.', eager(1, 1, ([v]) => Array.isArray(parsedJson(v)))),
+  isobject: described('Whether the value is text holding a JSON object.', eager(1, 1, ([v]) => {
+    const parsed = parsedJson(v);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  })),
   typeof: described('The type of the value: Number, String, Bool, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
 
   // Text
@@ -472,6 +512,24 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const radix = base === undefined ? 10 : toNumber(base);
     if (radix === undefined || radix < 2 || radix > 36) return null;
     return toNumberValue(value ?? null, Math.trunc(radix));
+  })),
+  toint: described('The number (or numeric text) without its fractional part; null when it is not a number.', eager(1, 1, ([v]) => {
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    return n === undefined ? null : Math.trunc(n);
+  })),
+  todouble: described('The number (or numeric text) as a number; null when it is not one.', eager(1, 1, ([v]) => (typeName(v ?? null) === 'Number' ? (toNumber(v ?? null) ?? null) : null))),
+  tobool: described('A number as true when not 0; the texts "true" and "false" (any case); else null.', eager(1, 1, ([v]) => {
+    if (typeof v === 'boolean') return v;
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    if (n !== undefined) return n !== 0;
+    const text = toText(v ?? null)?.trim().toLowerCase();
+    return text === 'true' ? true : text === 'false' ? false : null;
+  })),
+  ipmask: described('ipmask(mask, ip): each octet of an IPv4 address ANDed with the mask\'s.', eager(2, 2, ([mask, ip]) => {
+    const m = octetsOf(toText(mask ?? null) ?? '');
+    const a = octetsOf(toText(ip ?? null) ?? '');
+    if (!m || !a) return null;
+    return a.map((octet, i) => octet & m[i]!).join('.');
   })),
   md5: described('The MD5 digest of the text, in hex.', hash('md5')),
   sha1: described('The SHA-1 digest of the text, in hex.', hash('sha1')),
@@ -593,6 +651,22 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     }
     return fromValues(out);
   })),
+  mvreverse: described('The values in reverse order.', eager(1, 1, ([v]) => fromValues([...valuesOf(v ?? null)].reverse()))),
+  mvmap: described('mvmap(mv, expression): the expression worked out for each value of mv, which stands for the field mv reads.', {
+    min: 2,
+    max: 2,
+    run(env) {
+      const field = firstFieldOf(env.args[0] as EvalExpr);
+      const expr = env.args[1] as EvalExpr;
+      const mapped: Scalar[] = [];
+      for (const value of valuesOf(env.value(0))) {
+        const outer = env.row;
+        const row: FieldReader = { get: (name) => (name === field ? value : outer.get(name)) };
+        for (const result of valuesOf(env.evaluateIn(expr, row))) mapped.push(result);
+      }
+      return fromValues(mapped);
+    },
+  }),
   mvfilter: described('The values of the one field the expression reads for which it is true.', {
     min: 1,
     max: 1,

@@ -16,7 +16,6 @@ const printf = (id: string, args: string, value: string, quote: string, knownDif
 export const conversionCases: DocCase[] = [
   {
     id: 'conv-ipmask-class-c',
-    knownDifference: "error: spelunk does not support the eval function 'ipmask'",
     page: PAGE,
     quote: 'The output of this example is `10.20.30.0`.',
     search: '| makeresults | eval maskedIP = ipmask("255.255.255.0", "10.20.30.120")',
@@ -24,7 +23,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-ipmask-masked-value',
-    knownDifference: "error: spelunk does not support the eval function 'ipmask'",
     page: PAGE,
     quote: '...| where ipmask("0.255.0.224", clientip)="10.20.30.120" In this example, the masked value is `0.20.0.96`.',
     search: '| makeresults | eval clientip="10.20.30.120" | eval masked=ipmask("0.255.0.224", clientip)',
@@ -82,7 +80,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-tobool-in-stock',
-    knownDifference: "error: spelunk does not support the eval function 'tobool'",
     page: PAGE,
     quote:
       'Your search results look like this: | _time | categoryId | units | in_stock | | 2024-11-07 21:25:09 | Dream Crusher | 12 | In Stock | | 2024-11-07 21:25:09 | Final Sequel | 0 | Not in Stock | | 2024-11-07 21:25:09 | Grand Theft Scooter | 15 | In Stock | | 2024-11-07 21:25:09 | Mediocre Kingdom | 35 | In Stock | | 2024-11-07 21:25:09 | Orvil the Wolverine | 1 | In Stock |',
@@ -100,7 +97,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-todouble-not-number',
-    knownDifference: "error: spelunk does not support the eval function 'todouble'",
     page: PAGE,
     quote: "If the `todouble` function can't parse a string to a number, the function returns null.",
     search: '| makeresults | eval result = todouble("number")',
@@ -116,7 +112,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toint-string',
-    knownDifference: "error: spelunk does not support the eval function 'toint'",
     page: PAGE,
     quote: 'The following example converts the value `24` from a string to an integer, and stores the converted value in a field named `numbers_int`.',
     search: '| makeresults | eval numbers_int=toint("24")',
@@ -124,7 +119,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toint-double',
-    knownDifference: "error: spelunk does not support the eval function 'toint'",
     page: PAGE,
     quote: 'The `toint` function rounds the value down to `3` and stores it in a field named `numbers_int`.',
     search: '| makeresults | eval numbers_int=toint(3.14)',

@@ -147,7 +147,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-times-10',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies each value in the `results` field by 10.',
     search: '| makeresults | eval results=mvappend(1, 2, 3) | eval n=mvmap(results, results*10)',
@@ -155,7 +154,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-threshold',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies each value in the `results` field by `threshold`, where `threshold` is a single-valued field.',
     search: '| makeresults | eval results=mvappend(1, 2, 3), threshold=5 | eval n=mvmap(results, results*threshold)',
@@ -163,7 +161,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-mvindex',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies the 2nd and 3rd values in the `results` field by `threshold`, where `threshold` is a single-valued field.',
     search: '| makeresults | eval results=mvappend(1, 2, 3, 4), threshold=5 | eval n=mvmap(mvindex(results, 1,2), results*threshold)',
@@ -189,7 +186,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-split',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The `mvreverse` command reverses the order of the values in a multivalue field. ... | makeresults | eval a=mvreverse(split("1,2,3", ","))',
     search: '| makeresults | eval a=mvreverse(split("1,2,3", ","))',
@@ -197,7 +193,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-tokenizer',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in the multivalue field `myfield`.',
     search: '| makeresults | eval myfield = "one,two,three" | makemv tokenizer = "([^,]+),?" myfield | eval new_myfield = mvreverse(myfield)',
@@ -205,7 +200,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-mvappend',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in the multivalue field `myfield` by changing `"1", "2", "3"` to `"3", "2", "1"`.',
     search: '| makeresults | eval myfield = mvreverse(mvappend("1", "2", "3"))',
@@ -213,7 +207,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-new-field',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in multivalue field `myfield` from `"1","2","3"` to `"3", "2", "1"` in multivalue field `new_myfield`.',
     search: '| makeresults | eval myfield = mvappend("1","2","3"), new_myfield=mvreverse(myfield)',
