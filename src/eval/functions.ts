@@ -157,6 +157,52 @@ function octetsOf(text: string): number[] | undefined {
   return parts.map(Number);
 }
 
+
+/**
+ * An argument as a JSON value for json_object()/json_array(): text that holds a JSON object or
+ * array is embedded as that JSON (so calls nest), numbers and Booleans stay themselves, a
+ * multivalue becomes an array, other text a JSON string.
+ */
+function jsonValueOf(value: Value | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return (value as readonly Scalar[]).map((v) => jsonValueOf(v));
+  if (typeof value !== 'string') return value;
+  const parsed = parsedJson(value);
+  return typeof parsed === 'object' && parsed !== null ? parsed : value;
+}
+
+/** A JSON object held as text, or undefined when the text is not one. */
+function jsonObjectOf(value: Value | undefined): Record<string, unknown> | undefined {
+  const parsed = parsedJson(value);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+}
+
+/** json_set(): each path's dotted keys walked (objects made as needed) and the last one set. */
+function jsonSet(exact: boolean): Implementation {
+  return {
+    min: 3,
+    max: Infinity,
+    check: (count) => count % 2 === 1,
+    run(env) {
+      const target = jsonObjectOf(env.value(0));
+      if (!target) return null;
+      for (let i = 1; i + 1 < env.args.length; i += 2) {
+        const path = toText(env.value(i));
+        if (path === undefined) return null;
+        const keys = exact ? [path] : path.split('.');
+        let node: Record<string, unknown> = target;
+        for (const key of keys.slice(0, -1)) {
+          const next = node[key];
+          if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+          node = node[key] as Record<string, unknown>;
+        }
+        node[keys[keys.length - 1]!] = jsonValueOf(env.value(i + 1));
+      }
+      return JSON.stringify(target);
+    },
+  };
+}
+
 /** Characters (code points) in a text, as len() counts them: a surrogate pair is one. */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -682,6 +728,60 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return fromValues(kept);
     },
   }),
+
+  // JSON (compact text; DOC json-functions 10.0, see docs/semantics.md)
+  json_object: described('json_object(key1, value1, ...): a JSON object; values holding JSON objects or arrays nest.', {
+    min: 0,
+    max: Infinity,
+    check: (count) => count % 2 === 0,
+    run(env) {
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < env.args.length; i += 2) {
+        const key = toText(env.value(i));
+        if (key === undefined) return null;
+        object[key] = jsonValueOf(env.value(i + 1));
+      }
+      return JSON.stringify(object);
+    },
+  }),
+  json_array: described('json_array(value, ...): a JSON array; values holding JSON objects or arrays nest.', eager(0, Infinity, (values) => JSON.stringify(values.map(jsonValueOf)))),
+  json: described('The value as compact JSON when it is valid JSON; else null.', eager(1, 1, ([v]) => {
+    const parsed = parsedJson(v);
+    return parsed === undefined ? null : JSON.stringify(parsed);
+  })),
+  json_valid: described('Whether the text is valid JSON.', eager(1, 1, ([v]) => parsedJson(v) !== undefined)),
+  json_keys: described('The keys of a JSON object, as a JSON array.', eager(1, 1, ([v]) => {
+    const object = jsonObjectOf(v);
+    return object ? JSON.stringify(Object.keys(object)) : null;
+  })),
+  json_entries: described('A JSON object as an array of {"key", "value"} objects.', eager(1, 1, ([v]) => {
+    const object = jsonObjectOf(v);
+    return object ? JSON.stringify(Object.entries(object).map(([key, value]) => ({ key, value }))) : null;
+  })),
+  json_has_key_exact: described('Whether a JSON object has the key, read as one key (dots included).', eager(2, 2, ([v, key]) => {
+    const object = jsonObjectOf(v);
+    const name = toText(key ?? null);
+    if (!object || name === undefined) return null;
+    return Object.prototype.hasOwnProperty.call(object, name);
+  })),
+  json_array_to_mv: described('json_array_to_mv(array[, keep_quotes]): a JSON array as a multivalue; strings keep their quotes when keep_quotes is true.', eager(1, 2, ([v, keep]) => {
+    const parsed = parsedJson(v);
+    if (!Array.isArray(parsed)) return null;
+    const quotes = keep === true;
+    return fromValues(parsed.map((item: unknown) => (typeof item === 'string' ? (quotes ? JSON.stringify(item) : item) : JSON.stringify(item))));
+  })),
+  mv_to_json_array: described('mv_to_json_array(mv[, infer_types]): the values as a JSON array of strings, or of inferred JSON values when infer_types is true.', eager(1, 2, ([v, infer]) => {
+    const values = valuesOf(v ?? null);
+    const items = values.map((item) => {
+      const text = scalarToString(item);
+      if (infer !== true) return text;
+      const parsed = parsedJson(text);
+      return parsed === undefined ? text : parsed;
+    });
+    return JSON.stringify(items);
+  })),
+  json_set: described('json_set(object, path, value, ...): the object with each dotted path set to the value.', jsonSet(false)),
+  json_set_exact: described('json_set_exact(object, key, value, ...): the object with each key (dots included) set to the value.', jsonSet(true)),
 
   // Date and time
   now: described('The search\'s now, in epoch seconds.', eager(0, 0, (_values, env) => env.ctx.now)),

@@ -245,7 +245,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mv-to-json-array-strings',
-    knownDifference: "error: spelunk does not support the eval function 'mv_to_json_array'",
     page: PAGE,
     quote: 'The resulting array looks like this: `["\\"Buttercup\\"","\\"Fluttershy\\"","\\"Rarity\\"","true","null"]`',
     search:
@@ -254,7 +253,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mv-to-json-array-infer',
-    knownDifference: "error: spelunk does not support the eval function 'mv_to_json_array'",
     page: PAGE,
     quote: 'The resulting array looks like this: `["Buttercup","Fluttershy","Rarity",true,null]`',
     search:
