@@ -685,9 +685,18 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     for (let i = 0; i < count; i++) zipped.push(`${scalarToString(left[i] as Scalar)}${delim}${scalarToString(right[i] as Scalar)}`);
     return fromValues(zipped);
   })),
-  mvrange: described('mvrange(start, end[, step]): the numbers from start up to (not including) end.', eager(2, 3, ([start, end, step]) => {
+  mvrange: described('mvrange(start, end[, step]): the numbers from start up to (not including) end; a time-span step ("7d") steps epoch times in the search\'s zone.', eager(2, 3, ([start, end, step], env) => {
     const from = toNumber(start ?? null);
     const to = toNumber(end ?? null);
+    const spanText = step === undefined ? undefined : toText(step);
+    if (spanText !== undefined && toNumber(step ?? null) === undefined && /^\d+[a-z]+$/i.test(spanText.trim())) {
+      if (from === undefined || to === undefined) return null;
+      // A span adds calendar time, as relative_time(t, "+7d") does (DOC multivalue-eval-functions
+      // 10.0: the weekly steps keep the wall-clock time across a daylight-saving change).
+      const times: number[] = [];
+      for (let t = from; t < to && times.length <= 10000; t = resolveTimeModifier(`+${spanText.trim()}`, t, env.ctx.tz)) times.push(t);
+      return fromValues(times);
+    }
     const by = step === undefined ? 1 : toNumber(step);
     if (from === undefined || to === undefined || by === undefined || by === 0) return null;
     const out: number[] = [];

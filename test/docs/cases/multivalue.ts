@@ -175,7 +175,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvrange-7d',
-    knownDifference: 'gives null for a time-span step ("7d")',
     page: PAGE,
     quote:
       'This example returns a multivalue field with the UNIX timestamps. ... | _time | mv | | 2018-04-10 12:31:03 | 1514834731   1515439531  1516044331  1516649131  1517253931  1517858731  1518463531  1519068331  1519673131  1520277931  1520879131  1521483931  1522088731  1522693531  1523298331  1523903131 |',
