@@ -3,8 +3,9 @@
  * [sortby <sort-key>...]` (DOC dedup): keeps the first N results (default 1) for each
  * combination of the fields' values, in input order. Results missing any of the fields are
  * removed, or kept (all of them) with keepempty=true. consecutive=true removes only runs of
- * duplicates next to each other. sortby sorts the kept results afterwards. keepevents is not
- * supported.
+ * duplicates next to each other. sortby sorts the results first (a stable sort), so the sort
+ * decides which duplicate is kept (DOC dedup: "The <sort-by-clause> determines which of the
+ * duplicate events to keep"). keepevents is not supported.
  */
 import { SpelunkError } from '../core/errors.js';
 import { displayValues, type Row } from '../core/values.js';
@@ -78,7 +79,8 @@ export default defineCommand<DedupNode>({
     const seen = new Map<string, number>();
     let previous: string | undefined;
     let run = 0;
-    const rows = input.rows.filter((row) => {
+    const sorted = node.sortBy.length > 0 ? [...input.rows].sort(rowComparator(node.sortBy)) : input.rows;
+    const rows = sorted.filter((row) => {
       const key = dedupKey(row, node.fields);
       if (key === undefined) return node.keepEmpty;
       if (node.consecutive) {
@@ -90,7 +92,6 @@ export default defineCommand<DedupNode>({
       seen.set(key, count);
       return count <= node.count;
     });
-    if (node.sortBy.length > 0) rows.sort(rowComparator(node.sortBy));
     return { columns: input.columns, rows };
   },
 });

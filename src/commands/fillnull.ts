@@ -1,7 +1,8 @@
 /**
  * `fillnull [value=<string>] [<field-list>]` (DOC fillnull): replaces null values with
- * `value` (default 0). Without a field list, every field of the results is filled; with one,
- * only those fields, which are created where missing.
+ * `value` (default 0). Without a field list, every field of the results that at least one result
+ * has a value for is filled (DOC fillnull: a field no result has a value for is not in the
+ * schema and stays empty); with one, only those fields, which are created where missing.
  */
 import type { Table } from '../core/table.js';
 import { isNull } from '../core/values.js';
@@ -14,12 +15,17 @@ export interface FillnullNode extends CommandNodeBase {
   fields: string[];
 }
 
+/** Whether at least one result has a value for `field`. */
+function hasAnyValue(table: Table, field: string): boolean {
+  return table.filter(table.test(new Set([field]), (result) => !isNull(result.get(field)))).size > 0;
+}
+
 /**
  * One implementation for rows and columns: each field in turn, added at the end of the columns
  * when new. A column table fills once per dictionary value.
  */
 function fillnull(node: FillnullNode, input: Table): Table {
-  const targets = node.fields.length > 0 ? node.fields : input.columns;
+  const targets = node.fields.length > 0 ? node.fields : input.columns.filter((field) => hasAnyValue(input, field));
   let table = input;
   for (const field of targets) {
     table = table.withColumn(field, new Set([field]), (result) => {

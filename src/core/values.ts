@@ -49,28 +49,17 @@ export function scalarToString(value: Scalar): string {
   return numberToString(value);
 }
 
+/**
+ * A number as Splunk prints it: the shortest text that reads back as the same double
+ * (DOC stats 10.0 and mathematical-functions 10.0 examples print `48.857142857142854` and
+ * `3.9900000000000055`), integers without a fraction.
+ */
 export function numberToString(value: number): string {
   if (Number.isNaN(value)) return 'nan';
   if (value === Infinity) return 'inf';
   if (value === -Infinity) return '-inf';
-  if (Number.isInteger(value)) return String(value);
-  let text = fractionTexts.get(value);
-  if (text === undefined) {
-    // Up to 15 significant digits, like Splunk's double formatting, without exponent for
-    // ordinary magnitudes.
-    text = String(Number(value.toPrecision(15)));
-    if (fractionTexts.size >= FRACTION_TEXTS_LIMIT) fractionTexts.clear();
-    fractionTexts.set(value, text);
-  }
-  return text;
+  return String(value);
 }
-
-/**
- * Texts of recently printed fractions: a statistic added to every result (eventstats avg) is
- * printed once per result, and toPrecision is slow.
- */
-const fractionTexts = new Map<number, string>();
-const FRACTION_TEXTS_LIMIT = 4096;
 
 /** A row's value as display strings, in order: [] for null. */
 export function displayValues(value: Value | undefined): string[] {

@@ -85,6 +85,124 @@ function eager(min: number, max: number, run: Eager): Implementation {
 }
 
 
+
+/** The largest value the bitwise functions take: they work on 53-bit unsigned integers (DOC bitwise-functions 10.0). */
+const BIT_LIMIT = 2n ** 53n;
+
+/** A value as a bitwise operand, or undefined when it is not an integer in [0, 2^53). */
+function bitOperand(value: Value | undefined): bigint | undefined {
+  const n = toNumber(value ?? null);
+  if (n === undefined || !Number.isInteger(n) || n < 0 || n >= 2 ** 53) return undefined;
+  return BigInt(n);
+}
+
+function bitwise(min: number, max: number, compute: (operands: bigint[]) => bigint | undefined): Implementation {
+  return eager(min, max, (values) => {
+    const operands = values.map(bitOperand);
+    if (operands.some((o) => o === undefined)) return null;
+    const result = compute(operands as bigint[]);
+    return result === undefined ? null : Number(result);
+  });
+}
+
+/**
+ * sum() and avg() over their arguments: a field value that is not a number is left out, a
+ * string written in the call is an error (DOC mathematical-functions, statistical-eval-functions
+ * 10.0: "returns an error because the string argument is specified directly within the function").
+ */
+function overArguments(reduce: (numbers: number[]) => number): Implementation {
+  return {
+    min: 1,
+    max: Infinity,
+    run(env) {
+      const numbers: number[] = [];
+      env.args.forEach((arg, index) => {
+        if (arg.kind === 'string') throw new SpelunkError('search', 'Error in eval expression: the arguments to this function must be numbers, not a quoted string.', arg.span);
+        for (const value of valuesOf(env.value(index))) {
+          const n = toNumber(value);
+          if (n !== undefined) numbers.push(n);
+        }
+      });
+      return numbers.length === 0 ? null : reduce(numbers);
+    },
+  };
+}
+
+
+/** The JSON a text holds, or undefined when it is not valid JSON. */
+function parsedJson(value: Value | undefined): unknown {
+  const text = toText(value ?? null);
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first field an expression reads, depth first (mvmap's iterated field). */
+function firstFieldOf(expr: EvalExpr): string | undefined {
+  if (expr.kind === 'field') return expr.name;
+  for (const child of childrenOf(expr)) {
+    const found = firstFieldOf(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** An IPv4 address as its four octets, or undefined. */
+function octetsOf(text: string): number[] | undefined {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4 || parts.some((p) => !/^\d{1,3}$/.test(p) || Number(p) > 255)) return undefined;
+  return parts.map(Number);
+}
+
+
+/**
+ * An argument as a JSON value for json_object()/json_array(): text that holds a JSON object or
+ * array is embedded as that JSON (so calls nest), numbers and Booleans stay themselves, a
+ * multivalue becomes an array, other text a JSON string.
+ */
+function jsonValueOf(value: Value | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return (value as readonly Scalar[]).map((v) => jsonValueOf(v));
+  if (typeof value !== 'string') return value;
+  const parsed = parsedJson(value);
+  return typeof parsed === 'object' && parsed !== null ? parsed : value;
+}
+
+/** A JSON object held as text, or undefined when the text is not one. */
+function jsonObjectOf(value: Value | undefined): Record<string, unknown> | undefined {
+  const parsed = parsedJson(value);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+}
+
+/** json_set(): each path's dotted keys walked (objects made as needed) and the last one set. */
+function jsonSet(exact: boolean): Implementation {
+  return {
+    min: 3,
+    max: Infinity,
+    check: (count) => count % 2 === 1,
+    run(env) {
+      const target = jsonObjectOf(env.value(0));
+      if (!target) return null;
+      for (let i = 1; i + 1 < env.args.length; i += 2) {
+        const path = toText(env.value(i));
+        if (path === undefined) return null;
+        const keys = exact ? [path] : path.split('.');
+        let node: Record<string, unknown> = target;
+        for (const key of keys.slice(0, -1)) {
+          const next = node[key];
+          if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+          node = node[key] as Record<string, unknown>;
+        }
+        node[keys[keys.length - 1]!] = jsonValueOf(env.value(i + 1));
+      }
+      return JSON.stringify(target);
+    },
+  };
+}
+
 /** Characters (code points) in a text, as len() counts them: a surrogate pair is one. */
 function codePointLength(text: string): number {
   let length = text.length;
@@ -160,6 +278,8 @@ function toStringValue(value: Value, format: string | undefined): Value {
   switch (format) {
     case 'hex':
       return `0x${Math.trunc(number).toString(16).toUpperCase()}`;
+    case 'binary':
+      return Math.trunc(number).toString(2);
     case 'commas':
       return withCommas(number);
     case 'duration':
@@ -304,7 +424,7 @@ function replacementOf(text: string): string {
 function typeName(value: Value): string {
   if (value === null) return 'Invalid';
   if (Array.isArray(value)) return 'Multivalue';
-  if (typeof value === 'boolean') return 'Boolean';
+  if (typeof value === 'boolean') return 'Bool';
   if (typeof value === 'number' || parseNumber(value as string) !== undefined) return 'Number';
   return 'String';
 }
@@ -386,7 +506,18 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     return n !== undefined && Number.isInteger(n);
   })),
   isstr: described('Whether the value is text that is not a number.', eager(1, 1, ([v]) => typeName(v ?? null) === 'String')),
-  typeof: described('The type of the value: Number, String, Boolean, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
+  isbool: described('Whether the value is a Boolean (the result of a comparison).', eager(1, 1, ([v]) => typeof v === 'boolean')),
+  isdouble: described('Whether the value is a number (or numeric text) with a fractional part.', eager(1, 1, ([v]) => {
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    return n !== undefined && !Number.isInteger(n);
+  })),
+  ismv: described('Whether the value is a multivalue.', eager(1, 1, ([v]) => Array.isArray(v))),
+  isarray: described('Whether the value is text holding a JSON array.', eager(1, 1, ([v]) => Array.isArray(parsedJson(v)))),
+  isobject: described('Whether the value is text holding a JSON object.', eager(1, 1, ([v]) => {
+    const parsed = parsedJson(v);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
+  })),
+  typeof: described('The type of the value: Number, String, Bool, Multivalue or Invalid (null).', eager(1, 1, ([v]) => typeName(v ?? null))),
 
   // Text
   len: described('The number of characters of the text (of each value of a multivalue).', textMap(codePointLength)),
@@ -428,6 +559,24 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     if (radix === undefined || radix < 2 || radix > 36) return null;
     return toNumberValue(value ?? null, Math.trunc(radix));
   })),
+  toint: described('The number (or numeric text) without its fractional part; null when it is not a number.', eager(1, 1, ([v]) => {
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    return n === undefined ? null : Math.trunc(n);
+  })),
+  todouble: described('The number (or numeric text) as a number; null when it is not one.', eager(1, 1, ([v]) => (typeName(v ?? null) === 'Number' ? (toNumber(v ?? null) ?? null) : null))),
+  tobool: described('A number as true when not 0; the texts "true" and "false" (any case); else null.', eager(1, 1, ([v]) => {
+    if (typeof v === 'boolean') return v;
+    const n = typeName(v ?? null) === 'Number' ? toNumber(v ?? null) : undefined;
+    if (n !== undefined) return n !== 0;
+    const text = toText(v ?? null)?.trim().toLowerCase();
+    return text === 'true' ? true : text === 'false' ? false : null;
+  })),
+  ipmask: described('ipmask(mask, ip): each octet of an IPv4 address ANDed with the mask\'s.', eager(2, 2, ([mask, ip]) => {
+    const m = octetsOf(toText(mask ?? null) ?? '');
+    const a = octetsOf(toText(ip ?? null) ?? '');
+    if (!m || !a) return null;
+    return a.map((octet, i) => octet & m[i]!).join('.');
+  })),
   md5: described('The MD5 digest of the text, in hex.', hash('md5')),
   sha1: described('The SHA-1 digest of the text, in hex.', hash('sha1')),
   sha256: described('The SHA-256 digest of the text, in hex.', hash('sha256')),
@@ -447,6 +596,9 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const x = toNumber(value ?? null);
     const b = base === undefined ? 10 : toNumber(base);
     if (x === undefined || b === undefined) return null;
+    // log10 and log2 are exact at powers of their base, where ln(x)/ln(b) can be one ulp off.
+    if (b === 10) return Math.log10(x);
+    if (b === 2) return Math.log2(x);
     return Math.log(x) / Math.log(b);
   })),
   round: described('round(x[, digits]): x rounded half away from zero, to 0 decimals by default.', eager(1, 2, ([value, digits]) => {
@@ -455,6 +607,33 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     if (x === undefined || n === undefined) return null;
     return roundHalfAway(x, Math.trunc(n));
   })),
+  sum: described('The sum of the numeric values of the arguments; a quoted string argument is an error.', overArguments((ns) => ns.reduce((a, b) => a + b, 0))),
+  avg: described('The average of the numeric values of the arguments; a quoted string argument is an error.', overArguments((ns) => ns.reduce((a, b) => a + b, 0) / ns.length)),
+
+  // Trig and hyperbolic
+  acos: described('The arc cosine, in radians.', numeric(1, Math.acos)),
+  acosh: described('The inverse hyperbolic cosine.', numeric(1, Math.acosh)),
+  asin: described('The arc sine, in radians.', numeric(1, Math.asin)),
+  asinh: described('The inverse hyperbolic sine.', numeric(1, Math.asinh)),
+  atan: described('The arc tangent, in radians.', numeric(1, Math.atan)),
+  atan2: described('atan2(y, x): the arc tangent of y/x, in radians, in the quadrant of (x, y).', numeric(2, Math.atan2)),
+  atanh: described('The inverse hyperbolic tangent.', numeric(1, Math.atanh)),
+  cos: described('The cosine of an angle in radians.', numeric(1, Math.cos)),
+  cosh: described('The hyperbolic cosine.', numeric(1, Math.cosh)),
+  hypot: described('hypot(x, y): the square root of x² + y².', numeric(2, Math.hypot)),
+  sin: described('The sine of an angle in radians.', numeric(1, Math.sin)),
+  sinh: described('The hyperbolic sine.', numeric(1, Math.sinh)),
+  tan: described('The tangent of an angle in radians.', numeric(1, Math.tan)),
+  tanh: described('The hyperbolic tangent.', numeric(1, Math.tanh)),
+
+  // Bitwise: 53-bit unsigned integers; anything else is null
+  bit_and: described('The bits set in every argument (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a & b))),
+  bit_or: described('The bits set in any argument (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a | b))),
+  bit_xor: described('The bits set in an odd number of the arguments (integers 0 to 2^53−1).', bitwise(2, Infinity, (os) => os.reduce((a, b) => a ^ b))),
+  bit_not: described('bit_not(x[, mask]): the bits of x flipped, within mask (default 2^53−1).', bitwise(1, 2, ([x, mask]) => ~x! & (mask ?? BIT_LIMIT - 1n))),
+  bit_shift_left: described('bit_shift_left(x, n): x shifted n bits left, within 53 bits.', bitwise(2, 2, ([x, n]) => (n! >= 53n ? 0n : (x! << n!) & (BIT_LIMIT - 1n)))),
+  bit_shift_right: described('bit_shift_right(x, n): x shifted n bits right.', bitwise(2, 2, ([x, n]) => (n! >= 53n ? 0n : x! >> n!))),
+
   min: described('The least of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, false))),
   max: described('The greatest of the values: numbers by value, below any text; texts in byte order.', eager(1, Infinity, (values) => extremeOf(values, true))),
 
@@ -506,9 +685,18 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     for (let i = 0; i < count; i++) zipped.push(`${scalarToString(left[i] as Scalar)}${delim}${scalarToString(right[i] as Scalar)}`);
     return fromValues(zipped);
   })),
-  mvrange: described('mvrange(start, end[, step]): the numbers from start up to (not including) end.', eager(2, 3, ([start, end, step]) => {
+  mvrange: described('mvrange(start, end[, step]): the numbers from start up to (not including) end; a time-span step ("7d") steps epoch times in the search\'s zone.', eager(2, 3, ([start, end, step], env) => {
     const from = toNumber(start ?? null);
     const to = toNumber(end ?? null);
+    const spanText = step === undefined ? undefined : toText(step);
+    if (spanText !== undefined && toNumber(step ?? null) === undefined && /^\d+[a-z]+$/i.test(spanText.trim())) {
+      if (from === undefined || to === undefined) return null;
+      // A span adds calendar time, as relative_time(t, "+7d") does (DOC multivalue-eval-functions
+      // 10.0: the weekly steps keep the wall-clock time across a daylight-saving change).
+      const times: number[] = [];
+      for (let t = from; t < to && times.length <= 10000; t = resolveTimeModifier(`+${spanText.trim()}`, t, env.ctx.tz)) times.push(t);
+      return fromValues(times);
+    }
     const by = step === undefined ? 1 : toNumber(step);
     if (from === undefined || to === undefined || by === undefined || by === 0) return null;
     const out: number[] = [];
@@ -518,6 +706,22 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     }
     return fromValues(out);
   })),
+  mvreverse: described('The values in reverse order.', eager(1, 1, ([v]) => fromValues([...valuesOf(v ?? null)].reverse()))),
+  mvmap: described('mvmap(mv, expression): the expression worked out for each value of mv, which stands for the field mv reads.', {
+    min: 2,
+    max: 2,
+    run(env) {
+      const field = firstFieldOf(env.args[0] as EvalExpr);
+      const expr = env.args[1] as EvalExpr;
+      const mapped: Scalar[] = [];
+      for (const value of valuesOf(env.value(0))) {
+        const outer = env.row;
+        const row: FieldReader = { get: (name) => (name === field ? value : outer.get(name)) };
+        for (const result of valuesOf(env.evaluateIn(expr, row))) mapped.push(result);
+      }
+      return fromValues(mapped);
+    },
+  }),
   mvfilter: described('The values of the one field the expression reads for which it is true.', {
     min: 1,
     max: 1,
@@ -533,6 +737,60 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
       return fromValues(kept);
     },
   }),
+
+  // JSON (compact text; DOC json-functions 10.0, see docs/semantics.md)
+  json_object: described('json_object(key1, value1, ...): a JSON object; values holding JSON objects or arrays nest.', {
+    min: 0,
+    max: Infinity,
+    check: (count) => count % 2 === 0,
+    run(env) {
+      const object: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < env.args.length; i += 2) {
+        const key = toText(env.value(i));
+        if (key === undefined) return null;
+        object[key] = jsonValueOf(env.value(i + 1));
+      }
+      return JSON.stringify(object);
+    },
+  }),
+  json_array: described('json_array(value, ...): a JSON array; values holding JSON objects or arrays nest.', eager(0, Infinity, (values) => JSON.stringify(values.map(jsonValueOf)))),
+  json: described('The value as compact JSON when it is valid JSON; else null.', eager(1, 1, ([v]) => {
+    const parsed = parsedJson(v);
+    return parsed === undefined ? null : JSON.stringify(parsed);
+  })),
+  json_valid: described('Whether the text is valid JSON.', eager(1, 1, ([v]) => parsedJson(v) !== undefined)),
+  json_keys: described('The keys of a JSON object, as a JSON array.', eager(1, 1, ([v]) => {
+    const object = jsonObjectOf(v);
+    return object ? JSON.stringify(Object.keys(object)) : null;
+  })),
+  json_entries: described('A JSON object as an array of {"key", "value"} objects.', eager(1, 1, ([v]) => {
+    const object = jsonObjectOf(v);
+    return object ? JSON.stringify(Object.entries(object).map(([key, value]) => ({ key, value }))) : null;
+  })),
+  json_has_key_exact: described('Whether a JSON object has the key, read as one key (dots included).', eager(2, 2, ([v, key]) => {
+    const object = jsonObjectOf(v);
+    const name = toText(key ?? null);
+    if (!object || name === undefined) return null;
+    return Object.prototype.hasOwnProperty.call(object, name);
+  })),
+  json_array_to_mv: described('json_array_to_mv(array[, keep_quotes]): a JSON array as a multivalue; strings keep their quotes when keep_quotes is true.', eager(1, 2, ([v, keep]) => {
+    const parsed = parsedJson(v);
+    if (!Array.isArray(parsed)) return null;
+    const quotes = keep === true;
+    return fromValues(parsed.map((item: unknown) => (typeof item === 'string' ? (quotes ? JSON.stringify(item) : item) : JSON.stringify(item))));
+  })),
+  mv_to_json_array: described('mv_to_json_array(mv[, infer_types]): the values as a JSON array of strings, or of inferred JSON values when infer_types is true.', eager(1, 2, ([v, infer]) => {
+    const values = valuesOf(v ?? null);
+    const items = values.map((item) => {
+      const text = scalarToString(item);
+      if (infer !== true) return text;
+      const parsed = parsedJson(text);
+      return parsed === undefined ? text : parsed;
+    });
+    return JSON.stringify(items);
+  })),
+  json_set: described('json_set(object, path, value, ...): the object with each dotted path set to the value.', jsonSet(false)),
+  json_set_exact: described('json_set_exact(object, key, value, ...): the object with each key (dots included) set to the value.', jsonSet(true)),
 
   // Date and time
   now: described('The search\'s now, in epoch seconds.', eager(0, 0, (_values, env) => env.ctx.now)),

@@ -1,6 +1,6 @@
 /**
  * eval printf(): C-style formatting with the conversions Splunk documents
- * (%d %i %u %f %F %e %E %g %G %x %X %o %s %c %%), flags `- + space 0 # '`, width and precision
+ * (%d %i %u %f %F %e %E %g %G %x %X %o %a %A %p %s %z %c %%), flags `- + space 0 # '`, width and precision
  * (`*` takes them from the arguments).
  *
  * Widths and precisions are bounded (docs/semantics.md, "Limits"): a wider field or a longer
@@ -71,6 +71,16 @@ function formatNumber(value: number, d: Directive): string {
     case 'o':
       body = (d.flags.includes('#') ? '0' : '') + Math.trunc(Math.abs(value)).toString(8);
       break;
+    case 'p':
+      // Splunk prints %p of a number as upper-case hex (DOC conversion-functions 10.0: "a,A,A").
+      body = Math.trunc(Math.abs(value)).toString(16).toUpperCase();
+      break;
+    case 'a':
+    case 'A': {
+      const text = hexFloat(Math.abs(value), precision);
+      body = d.conversion === 'A' ? text.toUpperCase() : text;
+      break;
+    }
     default:
       body = String(value);
   }
@@ -78,12 +88,39 @@ function formatNumber(value: number, d: Directive): string {
   return pad(sign, body, d);
 }
 
+/** C's %a: 0x1.<hex digits>p<exponent>, rounded to `precision` hex digits when given (C11 7.21.6.1). */
+function hexFloat(value: number, precision: number | undefined): string {
+  if (value === 0) return precision ? `0x0.${'0'.repeat(precision)}p+0` : '0x0p+0';
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : 'inf';
+  let exponent = Math.floor(Math.log2(value));
+  let mantissa = value / 2 ** exponent;
+  if (mantissa >= 2) {
+    mantissa /= 2;
+    exponent++;
+  } else if (mantissa < 1) {
+    mantissa *= 2;
+    exponent--;
+  }
+  // 13 hex digits hold a double's 52 fraction bits exactly.
+  const digits = precision ?? 13;
+  let scaled = Math.round((mantissa - 1) * 16 ** digits);
+  let lead = 1;
+  if (scaled >= 16 ** digits) {
+    scaled -= 16 ** digits;
+    lead = 2;
+  }
+  let fraction = digits === 0 ? '' : scaled.toString(16).padStart(digits, '0');
+  if (precision === undefined) fraction = fraction.replace(/0+$/, '');
+  const sign = exponent < 0 ? '-' : '+';
+  return `0x${lead}${fraction === '' ? '' : `.${fraction}`}p${sign}${Math.abs(exponent)}`;
+}
+
 function pad(sign: string, body: string, d: Directive): string {
   const width = d.width ?? 0;
   const length = sign.length + body.length;
   if (length >= width) return sign + body;
   if (d.flags.includes('-')) return sign + body + ' '.repeat(width - length);
-  if (d.flags.includes('0') && 'diufFeEgGxXo'.includes(d.conversion)) return sign + '0'.repeat(width - length) + body;
+  if (d.flags.includes('0') && 'diufFeEgGxXoaAp'.includes(d.conversion)) return sign + '0'.repeat(width - length) + body;
   return ' '.repeat(width - length) + sign + body;
 }
 
@@ -103,7 +140,7 @@ export function printf(format: string, args: readonly Value[], span?: Span): str
     throw new SpelunkError('search', `Error in 'printf': the conversion '${directive}' ${what}.`, span);
   };
   return format.replace(
-    /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?([diufFeEgGxXoscp%])/g,
+    /%([-+ 0#']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?([diufFeEgGxXoscpaAz%])/g,
     (whole: string, givenFlags: string, widthText: string | undefined, precisionText: string | undefined, conversion: string) => {
       if (conversion === '%') return '%';
       let flags = givenFlags;
@@ -125,7 +162,9 @@ export function printf(format: string, args: readonly Value[], span?: Span): str
       }
       const directive: Directive = { flags, width, precision, conversion };
       const value = take();
-      if (conversion === 's' || conversion === 'p') {
+      // A lone %z (a length modifier with no conversion) prints its argument as %s does
+      // (DOC conversion-functions 10.0: printf("%s%z", "foo", "bar") "returns foobar").
+      if (conversion === 's' || conversion === 'z' || (conversion === 'p' && toNumber(value ?? null) === undefined)) {
         const text = asText(value);
         return pad('', precision === undefined ? text : text.slice(0, precision), directive);
       }

@@ -5,10 +5,12 @@
  * - `=`/`!=` compare strings, case-insensitively (DOC S5), `*` matching any run of characters,
  *   anywhere in the value, also inside quotes (DOC S2, S6). "1" does not equal "1.0" (DOC S2).
  * - `<`, `<=`, `>`, `>=` compare numerically when both sides are numbers, else byte-wise (DOC S2).
- * - A value in CIDR notation matches IP addresses in that network (DOC S2).
+ * - A value in CIDR notation, IPv4 or IPv6, matches IP addresses in that network (DOC S2; DOC
+ *   search 10.0 example "2001:0db8:ffff:ffff:ffff:ffff:ffff:ff00/120").
  */
 import type { ComparisonOperator } from '../parse/ast.js';
 import { compareBytes, parseNumber } from '../core/values.js';
+import { cidrMatch } from '../eval/cidr.js';
 
 /**
  * A test of one value. Callers that test many patterns against one value may pass its lower-case
@@ -87,9 +89,17 @@ function cidrTest(cidr: string): StringTest | undefined {
   };
 }
 
-/** A test for `=` against a written value: glob, or CIDR for a network literal. */
+const IPV6_CIDR = /^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*\/\d{1,3}$/;
+
+/** An IPv6 network literal (`2001:db8::/32`), tested as cidrmatch() tests it (DOC search 10.0). */
+function ipv6CidrTest(cidr: string): StringTest | undefined {
+  if (!IPV6_CIDR.test(cidr) || !cidrMatch(cidr, cidr.slice(0, cidr.indexOf('/')))) return undefined;
+  return (value) => cidrMatch(cidr, value);
+}
+
+/** A test for `=` against a written value: glob, or CIDR for an IPv4 or IPv6 network literal. */
 export function equalityTest(written: string): StringTest {
-  return cidrTest(written) ?? globTest(written);
+  return cidrTest(written) ?? ipv6CidrTest(written) ?? globTest(written);
 }
 
 /**
@@ -97,7 +107,7 @@ export function equalityTest(written: string): StringTest {
  * glob's literal pieces; none for a CIDR network. Lets a dictionary skip values lacking one.
  */
 export function equalityPieces(written: string): string[] {
-  if (cidrTest(written)) return [];
+  if (cidrTest(written) ?? ipv6CidrTest(written)) return [];
   return written
     .toLowerCase()
     .split('*')

@@ -273,8 +273,9 @@ export function aggregatorFactory(spec: AggregateSpec): () => Aggregator {
   if (match) {
     const percent = Number(match[2]);
     if (percent > 100) throw new SpelunkError('search', `Invalid percentile '${spec.fn}': the percentile must be between 0 and 100`);
-    const method: PercentileMethod = match[1] === 'exactperc' ? 'exact' : match[1] === 'upperperc' ? 'upper' : 'nearest';
-    return () => new Percentile(percent, method);
+    // perc, p, exactperc and upperperc agree below 1000 values (DOC: "Otherwise the upperperc
+    // function returns the same percentile as the perc function"); spelunk is exact at any count.
+    return () => new Percentile(percent, 'interpolated');
   }
   throw new SpelunkError('unsupported', `spelunk does not support the stats function '${spec.fn}'`);
 }

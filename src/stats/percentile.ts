@@ -1,25 +1,22 @@
 /**
  * Percentiles as stats computes them (see docs/semantics.md, "stats percentiles"):
- * perc<N>/median pick the value at rank round((N/100)·(n−1)) of the sorted values (the higher
- * of the two middle values for an even-count median), exactperc<N> interpolates linearly
- * between neighbouring ranks, upperperc<N> takes the upper neighbour.
+ * perc<N>, p<N>, upperperc<N> and exactperc<N> interpolate linearly between the neighbouring
+ * ranks around (N/100)·(n−1) of the sorted values, as every worked example of Splunk's
+ * aggregate-functions page does (perc50 of 1..10 "returns 5.5", perc95 "returns 9.55").
+ * median picks the value at rank round((n−1)/2), the higher middle value for an even count
+ * (DOC: "approximated to the higher of the two values").
  */
-export type PercentileMethod = 'nearest' | 'exact' | 'upper';
+export type PercentileMethod = 'nearest' | 'interpolated';
 
 export function percentile(sorted: readonly number[], percent: number, method: PercentileMethod): number | null {
   if (sorted.length === 0) return null;
-  const position = (Math.min(100, Math.max(0, percent)) / 100) * (sorted.length - 1);
-  const lower = Math.floor(position);
-  const upper = Math.ceil(position);
-  switch (method) {
-    case 'nearest':
-      return sorted[Math.floor(position + 0.5)] as number;
-    case 'upper':
-      return sorted[upper] as number;
-    default: {
-      const low = sorted[lower] as number;
-      const high = sorted[upper] as number;
-      return low + (high - low) * (position - lower);
-    }
-  }
+  // The rank scaled by 100, so the fraction is one division (95·9 → 855: rank 8, fraction 0.55)
+  // and prints as the examples do (9.55, not 9.549999999999999).
+  const scaled = Math.min(100, Math.max(0, percent)) * (sorted.length - 1);
+  if (method === 'nearest') return sorted[Math.floor(scaled / 100 + 0.5)] as number;
+  const lower = Math.floor(scaled / 100);
+  const fraction = (scaled - lower * 100) / 100;
+  const low = sorted[lower] as number;
+  const high = sorted[Math.min(lower + 1, sorted.length - 1)] as number;
+  return fraction === 0 ? low : low + (high - low) * fraction;
 }

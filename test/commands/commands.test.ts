@@ -134,7 +134,8 @@ describe('dedup, sort, head, tail', () => {
     expect(cells(run(`${base} | dedup g | table n`)).flat()).toEqual(['1', '3']);
     expect(cells(run(`${base} | dedup g keepempty=true | table n`)).flat()).toEqual(['1', '3', '5']);
     expect(cells(run(`${base} | dedup 2 g | table n`)).flat()).toEqual(['1', '2', '3', '4']);
-    expect(cells(run(`${base} | dedup g sortby -n | table n`)).flat()).toEqual(['3', '1']);
+    // DOC dedup 10.0: "The <sort-by-clause> determines which of the duplicate events to keep".
+    expect(cells(run(`${base} | dedup g sortby -n | table n`)).flat()).toEqual(['4', '2']);
   });
   it('dedup consecutive=true removes only adjacent duplicates', () => {
     expect(cells(run(`${numbers(4)} | eval g=if(n=3,"b","a") | dedup consecutive=true g | table n`)).flat()).toEqual(['1', '3', '4']);

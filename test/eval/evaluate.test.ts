@@ -78,8 +78,8 @@ describe('functions (examples from the Splunk eval function reference)', () => {
     expect(run('isnotnull(x)', { x: '' })).toBe(true);
     expect(run('isnum(x)', { x: '12' })).toBe(true);
     expect(run('isstr(x)', { x: 'abc' })).toBe(true);
-    // DOC: typeof(12) → Number, typeof("string") → String, typeof(1==2) → Boolean, typeof(badfield) → Invalid.
-    expect(run('typeof(12) . typeof("string") . typeof(1==2) . typeof(badfield)')).toBe('NumberStringBooleanInvalid');
+    // DOC informational-functions 10.0, typeof: 'This example returns "NumberStringBoolInvalid"'.
+    expect(run('typeof(12) . typeof("string") . typeof(1==2) . typeof(badfield)')).toBe('NumberStringBoolInvalid');
   });
   it('text functions', () => {
     expect(run('len(x)', { x: 'héllo' })).toBe(5);

@@ -16,7 +16,6 @@ const shiftRow = (name: string, call: string, value: string | null, row: string,
 export const bitwiseCases: DocCase[] = [
   {
     id: 'bit-and',
-    knownDifference: "error: spelunk does not support the eval function 'bit_and'",
     page: PAGE,
     quote: 'For example, the result of the following search is 8 . ... | makeresults | eval result = bit_and(12, 9)',
     search: '| makeresults | eval result = bit_and(12, 9)',
@@ -24,7 +23,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-or',
-    knownDifference: "error: spelunk does not support the eval function 'bit_or'",
     page: PAGE,
     quote: 'For example, the result of the following search is 6 . ... | makeresults | eval result = bit_or(4, 2)',
     search: '| makeresults | eval result = bit_or(4, 2)',
@@ -32,7 +30,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-not-mask',
-    knownDifference: "error: spelunk does not support the eval function 'bit_not'",
     page: PAGE,
     quote:
       'The results look something like this: | _time | long_binary | long_result | short_binary | short_result | | 2022-09-05 11:12:53 | 11111111111111111111111111111111111111111111111110110 | 9007199254740982 | 110 | 6 |',
@@ -49,7 +46,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-xor',
-    knownDifference: "error: spelunk does not support the eval function 'bit_xor'",
     page: PAGE,
     quote: 'For example, the result of the following function is 1 . ... | makeresults | eval result = bit_xor(3, 2)',
     search: '| makeresults | eval result = bit_xor(3, 2)',
@@ -57,7 +53,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-shift-left',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_left'",
     page: PAGE,
     quote: 'For example, the result of the following search is 4 . ... | makeresults | eval result = bit_shift_left(2, 1)',
     search: '| makeresults | eval result = bit_shift_left(2, 1)',
@@ -65,24 +60,22 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-shift-left-53',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_left'",
     page: PAGE,
     quote: 'The search results look something like this: | _time | result | | 2022-08-22 13:39:24 | 0 |',
     search: '| makeresults | eval result = bit_shift_left(1, 53)',
     expected: { field: 'result', value: '0' },
   },
-  shiftRow('3-1', 'bit_shift_left(3, 1)', '6', '| bit_shift_left(3, 1) | 00000000 ... 00000110 | 6 |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('3-52', 'bit_shift_left(3, 52)', '4503599627370496', '| bit_shift_left(3, 52) | 110000000 00000000 ... 00000000 | 4503599627370496 |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('3-57', 'bit_shift_left(3, 57)', '0', '| bit_shift_left(3, 57) | 00000000 ... 00000000 | 0 |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('3-max', 'bit_shift_left(3, pow(2,53)-1)', '0', '| bit_shift_left(3, 253-1) | 00000000 ... 00000000 | 0 |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('3-2p53', 'bit_shift_left(3, pow(2,53))', null, '| bit_shift_left(3, 253) |  | null |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('67-1', 'bit_shift_left(67, 1)', '134', '| bit_shift_left(67, 1) | 00000000 ... 10000110 | 134 |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('2p53-1', 'bit_shift_left(pow(2,53), 1)', null, '| bit_shift_left(253, 1) |  | null |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('negative-offset', 'bit_shift_left(3, -2)', null, '| bit_shift_left(3, -2) |  | null |', "error: spelunk does not support the eval function 'bit_shift_left'"),
-  shiftRow('negative-value', 'bit_shift_right(-3, 1)', null, '| bit_shift_right(-3, 1) |  | null |', "error: spelunk does not support the eval function 'bit_shift_right'"),
+  shiftRow('3-1', 'bit_shift_left(3, 1)', '6', '| bit_shift_left(3, 1) | 00000000 ... 00000110 | 6 |'),
+  shiftRow('3-52', 'bit_shift_left(3, 52)', '4503599627370496', '| bit_shift_left(3, 52) | 110000000 00000000 ... 00000000 | 4503599627370496 |'),
+  shiftRow('3-57', 'bit_shift_left(3, 57)', '0', '| bit_shift_left(3, 57) | 00000000 ... 00000000 | 0 |'),
+  shiftRow('3-max', 'bit_shift_left(3, pow(2,53)-1)', '0', '| bit_shift_left(3, 253-1) | 00000000 ... 00000000 | 0 |'),
+  shiftRow('3-2p53', 'bit_shift_left(3, pow(2,53))', null, '| bit_shift_left(3, 253) |  | null |'),
+  shiftRow('67-1', 'bit_shift_left(67, 1)', '134', '| bit_shift_left(67, 1) | 00000000 ... 10000110 | 134 |'),
+  shiftRow('2p53-1', 'bit_shift_left(pow(2,53), 1)', null, '| bit_shift_left(253, 1) |  | null |'),
+  shiftRow('negative-offset', 'bit_shift_left(3, -2)', null, '| bit_shift_left(3, -2) |  | null |'),
+  shiftRow('negative-value', 'bit_shift_right(-3, 1)', null, '| bit_shift_right(-3, 1) |  | null |'),
   {
     id: 'bit-shift-right',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_right'",
     page: PAGE,
     quote: 'For example, the result of the following function is 2 . ... | makeresults | eval result = bit_shift_right(4, 1)',
     search: '| makeresults | eval result = bit_shift_right(4, 1)',
@@ -90,7 +83,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-and-or-xor',
-    knownDifference: "error: spelunk does not support the eval function 'bit_and'",
     page: PAGE,
     quote: 'The results look something like this: | _time | AND_result | OR_result | XOR_result | | 2022-09-02 13:44:21 | 4 | 6 | 2 |',
     search: '| makeresults | eval AND_result = bit_and(4, 6), OR_result = bit_or(4, 6), XOR_result = bit_xor(4, 6)',
@@ -98,7 +90,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-shifts',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_left'",
     page: PAGE,
     quote: 'The results look something like this: | _time | LEFT_result | RIGHT_result | | 2022-09-02 13:44:21 | 4 | 1 |',
     search: '| makeresults | eval LEFT_result = bit_shift_left(2,1), RIGHT_result = bit_shift_right(2,1)',
@@ -106,7 +97,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-binary-string',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_left'",
     page: PAGE,
     quote: 'The results look something like this: | _time | LEFT_result | string | | 2022-09-02 11:23:43 | 4 | 100 |',
     search: '| makeresults | eval LEFT_result = bit_shift_left(2,1) | eval string = tostring(LEFT_result, "binary")',
@@ -114,7 +104,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-not',
-    knownDifference: "error: spelunk does not support the eval function 'bit_not'",
     page: PAGE,
     quote:
       'The results look something like this: | _time | NOT_result | string | | 2022-09-02 09:52:12 | 9007199254740982 | 11111111111111111111111111111111111111111111111110110 |',
@@ -123,7 +112,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-not-mask',
-    knownDifference: "error: spelunk does not support the eval function 'bit_not'",
     page: PAGE,
     quote: 'The results look something like this: | _time | NOT_result | string | | 2022-09-02 09:52:12 | 6 | 110 |',
     search: '| makeresults | eval NOT_result = bit_not(9, tonumber("111",2)) | eval string = tostring(NOT_result, "binary")',
@@ -131,7 +119,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-out-of-range',
-    knownDifference: "error: spelunk does not support the eval function 'bit_and'",
     page: PAGE,
     quote:
       'The search returns only the value for max_supported_val and the value for the result field is not displayed. This is because result is outside of the supported range of values, so the function returns null.',
@@ -140,7 +127,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-set-flags',
-    knownDifference: "error: spelunk does not support the eval function 'bit_or'",
     page: PAGE,
     quote: 'The results look something like this: | _time | flags | result | | 2022-09-05 12:19:03 | 00010 | 11011 |',
     search:
@@ -149,7 +135,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-matching-bits',
-    knownDifference: "error: spelunk does not support the eval function 'bit_xor'",
     page: PAGE,
     quote:
       'The results look something like this: | _time | bin_number1 | bin_number2 | matching_bits | number1 | number2 | | 2022-09-05 10:15:26 | 10011 | 10001 | 11101 | 19 | 17 |',
@@ -159,7 +144,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-append-flag',
-    knownDifference: "error: spelunk does not support the eval function 'bit_shift_left'",
     page: PAGE,
     quote: 'The results look something like this: | _time | flags | flag_bool | result | | 2022-09-05 12:19:20 | 10001 | 1 | 100011 |',
     search:
@@ -168,7 +152,6 @@ export const bitwiseCases: DocCase[] = [
   },
   {
     id: 'bit-example-nested',
-    knownDifference: "error: spelunk does not support the eval function 'bit_and'",
     page: PAGE,
     quote: 'The results look something like this: | _time | result | StreamId | | 2022-09-05 11:21:02 | 1964306844 | 2880123815697639 |',
     search:

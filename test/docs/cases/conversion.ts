@@ -16,7 +16,6 @@ const printf = (id: string, args: string, value: string, quote: string, knownDif
 export const conversionCases: DocCase[] = [
   {
     id: 'conv-ipmask-class-c',
-    knownDifference: "error: spelunk does not support the eval function 'ipmask'",
     page: PAGE,
     quote: 'The output of this example is `10.20.30.0`.',
     search: '| makeresults | eval maskedIP = ipmask("255.255.255.0", "10.20.30.120")',
@@ -24,23 +23,22 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-ipmask-masked-value',
-    knownDifference: "error: spelunk does not support the eval function 'ipmask'",
     page: PAGE,
     quote: '...| where ipmask("0.255.0.224", clientip)="10.20.30.120" In this example, the masked value is `0.20.0.96`.',
     search: '| makeresults | eval clientip="10.20.30.120" | eval masked=ipmask("0.255.0.224", clientip)',
     expected: { field: 'masked', value: '0.20.0.96' },
     note: 'The page compares the masked value with the unmasked address in its where clause (see the report); the stated masked value is what is tested.',
   },
-  printf('hex-float', '"%.3A",pi()', '0X1.922P+1', '`printf("%.3A",pi())` which returns `0X1.922P+1`', 'gives p="%.3A"'),
+  printf('hex-float', '"%.3A",pi()', '0X1.922P+1', '`printf("%.3A",pi())` which returns `0X1.922P+1`'),
   printf('char', '"%c,%c",65,"Foo"', 'A,F', '`printf("%c,%c",65,"Foo")` which returns `A,F`'),
   printf('signed', '"%d,%i,%d",-2,+4,30', '-2,4,30', '`printf("%d,%i,%d",-2,+4,30)` which returns `-2,4,30`'),
   printf('exponent', '"%.2e",5139', '5.14e+03', '`printf("%.2e",5139)` which returns `5.14e+03`'),
   printf('fixed', '"%.2f",pi()', '3.14', '`printf("%.2f",pi())` which returns `3.14`'),
   printf('general', '"%.2g,%.2g",pi(),123', '3.1,1.2e+02', '`printf("%.2g,%.2g",pi(),123)` which returns `3.1,1.2e+02`'),
   printf('octal', '"%o",255', '377', '`printf("%o",255)` which returns `377`'),
-  printf('string-z', '"%s%z", "foo", "bar"', 'foobar', '`printf("%s%z", "foo", "bar")` which returns `foobar`', 'gives p="foo%z"'),
+  printf('string-z', '"%s%z", "foo", "bar"', 'foobar', '`printf("%s%z", "foo", "bar")` which returns `foobar`'),
   printf('unsigned', '"%u",99', '99', '`printf("%u",99)` which returns `99`'),
-  printf('hex-p', '"%x,%X,%p",10,10,10', 'a,A,A', '`printf("%x,%X,%p",10,10,10)` which returns `a,A,A`', 'gives p="a,A,10"'),
+  printf('hex-p', '"%x,%X,%p",10,10,10', 'a,A,A', '`printf("%x,%X,%p",10,10,10)` which returns `a,A,A`'),
   printf('percent', '"100%%"', '100%', '`printf("100%%")` which returns `100%`'),
   printf('thousands', `"%'d",12345`, '12,345', '`printf("%\'d",12345)`, which returns `12,345`'),
   printf('zero-pad', '"%04d",1', '0001', '`printf("%04d",1)`, which returns `0001`'),
@@ -82,7 +80,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-tobool-in-stock',
-    knownDifference: "error: spelunk does not support the eval function 'tobool'",
     page: PAGE,
     quote:
       'Your search results look like this: | _time | categoryId | units | in_stock | | 2024-11-07 21:25:09 | Dream Crusher | 12 | In Stock | | 2024-11-07 21:25:09 | Final Sequel | 0 | Not in Stock | | 2024-11-07 21:25:09 | Grand Theft Scooter | 15 | In Stock | | 2024-11-07 21:25:09 | Mediocre Kingdom | 35 | In Stock | | 2024-11-07 21:25:09 | Orvil the Wolverine | 1 | In Stock |',
@@ -100,7 +97,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-todouble-not-number',
-    knownDifference: "error: spelunk does not support the eval function 'todouble'",
     page: PAGE,
     quote: "If the `todouble` function can't parse a string to a number, the function returns null.",
     search: '| makeresults | eval result = todouble("number")',
@@ -116,7 +112,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toint-string',
-    knownDifference: "error: spelunk does not support the eval function 'toint'",
     page: PAGE,
     quote: 'The following example converts the value `24` from a string to an integer, and stores the converted value in a field named `numbers_int`.',
     search: '| makeresults | eval numbers_int=toint("24")',
@@ -124,7 +119,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toint-double',
-    knownDifference: "error: spelunk does not support the eval function 'toint'",
     page: PAGE,
     quote: 'The `toint` function rounds the value down to `3` and stores it in a field named `numbers_int`.',
     search: '| makeresults | eval numbers_int=toint(3.14)',
@@ -161,7 +155,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-tostring-binary',
-    knownDifference: 'gives 9: tostring ignores the "binary" format',
     page: PAGE,
     quote: 'For example, the result of the following function is `1001`, because the binary representation of `9` is `1001`.',
     search: '| makeresults | eval result = tostring(9, "binary")',

@@ -28,7 +28,6 @@ export const dedupCases: DocCase[] = [
   },
   {
     id: 'dedup-sortby-ascending',
-    knownDifference: 'keeps the first a.log in input order and only then sorts: sortby does not choose which duplicate is kept',
     page: PAGE,
     quote:
       'Remove duplicate search results with the same `source` value and sort the results by the `_time` field in ascending order. ... When the list of events is sorted, the top-most event, of the duplicate events in the sorted list, is retained.',
@@ -42,7 +41,6 @@ export const dedupCases: DocCase[] = [
   },
   {
     id: 'dedup-sortby-descending',
-    knownDifference: 'keeps the first a.log in input order (size 10) and only then sorts: sortby does not choose which duplicate is kept',
     page: PAGE,
     quote:
       'Remove duplicate search results with the same `source` value and sort the results by the `_size` field in descending order. ... The <sort-by-clause> determines which of the duplicate events to keep.',

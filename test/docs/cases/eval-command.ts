@@ -53,7 +53,6 @@ export const evalCommandCases: DocCase[] = [
   one('tostring-currency', 'x=1000000.1278 | eval x="$".tostring(x,"commas")', 'x', '$1,000,000.13', 'To include a currency symbol at the beginning of the string: ... This returns x as $1,000,000.13'),
   {
     id: 'eval-dynamic-name',
-    knownDifference: 'eval {aName}=aValue does not create the field counter',
     page: PAGE,
     quote: 'For example, if you have an event with the aName=counter and aValue=1234 fields, use | eval {aName}=aValue to return counter=1234 .',
     search: '| makeresults | eval aName="counter", aValue=1234 | eval {aName}=aValue',
@@ -61,7 +60,6 @@ export const evalCommandCases: DocCase[] = [
   },
   {
     id: 'eval-dynamic-name-same-eval',
-    knownDifference: 'eval {field1}="1234" does not create the field counter',
     page: PAGE,
     quote: 'The search results look something like this: | _time | counter | field1 | | 2023-05-10 21:15:49 | 1234 | counter |',
     search: '| makeresults | eval field1="counter", {field1}="1234"',
@@ -69,7 +67,6 @@ export const evalCommandCases: DocCase[] = [
   },
   {
     id: 'eval-dynamic-name-recursive',
-    knownDifference: 'runs without an error and creates a field literally named v_{p}',
     page: PAGE,
     quote:
       'Searches that dynamically create field names generate errors and do not complete if there are unbounded recursive replacements. For example, the following search doesn\'t produce results because the right side of the eval expression generates bracketed field names that are recursive.',
@@ -115,7 +112,6 @@ export const evalCommandCases: DocCase[] = [
   },
   {
     id: 'eval-quoted-field-name',
-    knownDifference: "eval 'server-1'=40 does not set the field, so new is null",
     page: PAGE,
     quote: "For example, if the field name is server-1 you specify the field name like this new=count+'server-1' .",
     search: "| makeresults | eval count=2, 'server-1'=40 | eval new=count+'server-1'",
@@ -138,7 +134,6 @@ export const evalCommandCases: DocCase[] = [
   },
   {
     id: 'eval-field-name-with-period',
-    knownDifference: "eval 'Last.Name'=... does not set the field, so upper is null",
     page: PAGE,
     quote: "To specify a field name with special characters, such as a period, use single quotation marks. For example, to specify the field name Last.Name use 'Last.Name' .",
     search: "| makeresults | eval 'Last.Name'=\"Zhang\" | eval upper=upper('Last.Name')",

@@ -11,7 +11,6 @@ const HOSTS =
 export const fillnullCases: DocCase[] = [
   {
     id: 'fillnull-field-without-values',
-    knownDifference: 'fills test2 with NULL although no result has a value for it',
     page: PAGE,
     quote:
       "The results look something like this: | _time | test | | 2023-06-07 17:49:45 | 123123 | Notice that the test2 field doesn't show up in the results, even though the eval command created it.",
@@ -20,7 +19,6 @@ export const fillnullCases: DocCase[] = [
   },
   {
     id: 'fillnull-tabled-field-without-values',
-    knownDifference: 'fills test2 with NULL although no result has a value for it',
     page: PAGE,
     quote:
       'The results look something like this: | test | test2 | | 123123 |  | The search results display the test2 field, but not the intended NULL value.',

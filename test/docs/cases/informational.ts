@@ -17,12 +17,12 @@ const truth = (id: string, search: string, value: 'True' | 'False', quote: strin
 const NAN_NOTE = 'The page ends the search with `| transpose` (not supported); without it the same values are fields of one result.';
 
 export const informationalCases: DocCase[] = [
-  truth('isarray-true', '| makeresults | eval result = if(isarray("[1, 2, 3]"), "True", "False")', 'True', 'The following search returns True because [1, 2, 3] is an array.', "error: spelunk does not support the eval function 'isarray'"),
-  truth('isarray-false', '| makeresults | eval result = if(isarray(1), "True", "False")', 'False', 'The result of the following search is False because 1 is not an array.', "error: spelunk does not support the eval function 'isarray'"),
-  truth('isbool-true', '| makeresults | eval result = if(isbool(1==2), "True", "False")', 'True', 'The following search returns True because 1==2 is Boolean.', "error: spelunk does not support the eval function 'isbool'"),
-  truth('isbool-false', '| makeresults | eval result = if(isbool(a), "True", "False")', 'False', 'The following search returns False because the value a is not Boolean.', "error: spelunk does not support the eval function 'isbool'"),
-  truth('isdouble-true', '| makeresults | eval result = if(isdouble(3.546), "True", "False")', 'True', 'The following search returns True because the value 3.546 is a double.', "error: spelunk does not support the eval function 'isdouble'"),
-  truth('isdouble-false', '| makeresults | eval result = if(isdouble(1000000), "True", "False")', 'False', 'The following example returns False because 1000000 is not a double.', "error: spelunk does not support the eval function 'isdouble'"),
+  truth('isarray-true', '| makeresults | eval result = if(isarray("[1, 2, 3]"), "True", "False")', 'True', 'The following search returns True because [1, 2, 3] is an array.'),
+  truth('isarray-false', '| makeresults | eval result = if(isarray(1), "True", "False")', 'False', 'The result of the following search is False because 1 is not an array.'),
+  truth('isbool-true', '| makeresults | eval result = if(isbool(1==2), "True", "False")', 'True', 'The following search returns True because 1==2 is Boolean.'),
+  truth('isbool-false', '| makeresults | eval result = if(isbool(a), "True", "False")', 'False', 'The following search returns False because the value a is not Boolean.'),
+  truth('isdouble-true', '| makeresults | eval result = if(isdouble(3.546), "True", "False")', 'True', 'The following search returns True because the value 3.546 is a double.'),
+  truth('isdouble-false', '| makeresults | eval result = if(isdouble(1000000), "True", "False")', 'False', 'The following example returns False because 1000000 is not a double.'),
   {
     id: 'info-isint-if',
     page: PAGE,
@@ -39,7 +39,6 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-ismv',
-    knownDifference: "error: spelunk does not support the eval function 'ismv'",
     page: PAGE,
     quote: 'The following example returns True because the value in the number_list field is a multivalue.',
     search: '| makeresults | eval number_list=split("1, 2, 3", ",") | eval result=if(ismv(number_list), "True", "False")',
@@ -97,15 +96,14 @@ export const informationalCases: DocCase[] = [
     'isobject-literal-name',
     '| makeresults | eval games = "Ticket to Ride, Settlers of Catan" | eval result = if(isobject("games"), "True", "False")',
     'False',
-    "The following example returns False because the value in the games field isn't a valid JSON object.", "error: spelunk does not support the eval function 'isobject'"),
+    "The following example returns False because the value in the games field isn't a valid JSON object."),
   truth(
     'isobject-json',
     '| makeresults | eval games = "{\\"type\\": \\"competitive\\", \\"name\\": \\"Ticket to Ride\\"}" | eval result = if(isobject(games), "True", "False")',
     'True',
-    'The following example returns True because the value in the games field is a valid JSON object.', "error: spelunk does not support the eval function 'isobject'"),
+    'The following example returns True because the value in the games field is a valid JSON object.'),
   {
     id: 'info-isobject-unquoted-key',
-    knownDifference: "error: spelunk does not support the eval function 'isobject'",
     page: PAGE,
     quote: 'Your results look like this. | _time | is_an_object | | 2024-12-19 21:49:04 | is not object |',
     search: '| makeresults |eval is_an_object = if(isobject("{cities: \\"3\\"}"), "is object", "is not object")',
@@ -133,7 +131,6 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-typeof-four',
-    knownDifference: 'typeof(1==2) is "Boolean", not "Bool": gives NumberStringBooleanInvalid',
     page: PAGE,
     quote: 'This example returns "NumberStringBoolInvalid"',
     search: '| makeresults | eval n=typeof(12) + typeof("string") + typeof(1==2) + typeof(badfield)',

@@ -38,7 +38,6 @@ const extract = (name: string, field: string, path: string, value: unknown, know
 export const jsonCases: DocCase[] = [
   {
     id: 'json-object-basic',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The following example creates a basic JSON object { "name": "maria" } .',
     search: '| makeresults | eval name = json_object("name", "maria")',
@@ -47,7 +46,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-object-array-value',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The JSON object created is { "name": ["maria", "arun"] } .',
     search: '| makeresults | eval firstnames = json_object("name", json_array("maria", "arun"))',
@@ -56,7 +54,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-object-cities',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The result is the JSON object { "cities": ["London", "Sydney", "Berlin", "Santiago"] } .',
     search: '| makeresults | eval  locations = json_object("cities", json_array("London", "Sydney", "Berlin", "Santiago"))',
@@ -65,7 +62,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-object-nested',
-    knownDifference: "error: spelunk does not support the eval function 'json_array'",
     page: PAGE,
     quote:
       'The result is this JSON object: { "games": { "category": { "boardgames": { "cooperative": [ "Pandemic", "Forbidden Island", "Castle Panic" ] } } } }',
@@ -76,7 +72,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-json-valid-value',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The following search verifies that {"animal" : "pony"} is a JSON value by returning its value, {"animal":"pony"} .',
     search: '| makeresults | eval animals = json_object("animal", "pony"), result = json(animals)',
@@ -84,7 +79,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-json-not-json',
-    knownDifference: "error: spelunk does not support the eval function 'json'",
     page: PAGE,
     quote: 'When the value is JSON, the value is returned in the bridgesAsJson field. When the value is not JSON, the function returns null.',
     search: '| makeresults | eval bridges="Golden Gate Bridge", city="San Francisco" | eval bridgesAsJson = json(bridges)',
@@ -111,7 +105,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-array-basic',
-    knownDifference: "error: spelunk does not support the eval function 'json_array'",
     page: PAGE,
     quote: 'The following example creates a simple array ["buttercup", "fluttershy", "rarity"] .',
     search: '| makeresults | eval ponies = json_array("buttercup", "fluttershy", "rarity")',
@@ -120,7 +113,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-array-with-object',
-    knownDifference: "error: spelunk does not support the eval function 'json_array'",
     page: PAGE,
     quote: 'The result is the JSON array [ "dubois", {"name": "patel}" ] .',
     search: '| makeresults | eval surname = json_array("dubois", json_object("name", "patel"))',
@@ -129,7 +121,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-array-to-mv',
-    knownDifference: "error: spelunk does not support the eval function 'json_array'",
     page: PAGE,
     quote:
       'Then it maps that array into a multivalue field named my_little_ponies with the values Buttercup , Fluttershy , and Rarity . The function removes the quote characters when it converts the array elements into field values.',
@@ -139,7 +130,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-array-to-mv-quotes',
-    knownDifference: "error: spelunk does not support the eval function 'json_array'",
     page: PAGE,
     quote:
       'If you change this search so it has my_sweet_ponies = json_array_to_mv(ponies,true()) , you get an array with the values "Buttercup" , "Fluttershy" , and "Rarity" .',
@@ -173,7 +163,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-entries-basic',
-    knownDifference: "error: spelunk does not support the eval function 'json_entries'",
     page: PAGE,
     quote: 'The following example returns a field named entries containing the array [{"key":"a","value":1},{"key":"b","value":2}] .',
     search: '| makeresults | eval entries=json_entries("{\\"a\\": 1, \\"b\\": 2}")',
@@ -181,7 +170,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-entries-records',
-    knownDifference: "error: spelunk does not support the eval function 'json_entries'",
     page: PAGE,
     quote:
       'The results look like this: | _time | array_format | employee_record | | 2024-12-17 21:22:43 | [{"key":"name","value":"maria"},{"key":"age","value":25},{"key":"status","value":"full-time"}] | {"name":"maria","age":25,"status":"full-time"} | | 2024-12-17 21:22:43 | [{"key":"name","value":"charlie"},{"key":"age","value":21},{"key":"status","value":"part-time"}] | {"name":"charlie","age":21,"status":"part-time"} |',
@@ -218,7 +206,6 @@ export const jsonCases: DocCase[] = [
   extract('gg-length', 'GG_Bridge_length', '{2}.Bridges{0}.length', '8981', "error: spelunk does not support the eval function 'json_extract'"),
   {
     id: 'json-has-key-exact',
-    knownDifference: "error: spelunk does not support the eval function 'json_has_key_exact'",
     page: PAGE,
     quote: 'The following example returns has key , indicating that the name key exists in the provided JSON object.',
     search: '| makeresults | eval test=if(json_has_key_exact(json_object("name", "charlie"), "name"), "has key", "doesn\'t have key")',
@@ -226,7 +213,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-has-key-exact-dot',
-    knownDifference: "error: spelunk does not support the eval function 'json_has_key_exact'",
     page: PAGE,
     quote: 'The following example returns has key , indicating that the "charlie.garcia" key exists in the provided JSON object.',
     search: '| makeresults | eval test=if(json_has_key_exact("{\\"charlie.garcia\\":10}", "charlie.garcia"), "has key", "doesn\'t have key")',
@@ -234,7 +220,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-has-key-exact-records',
-    knownDifference: "error: spelunk does not support the eval function 'json_has_key_exact'",
     page: PAGE,
     quote:
       'The results look like this: | _time | employee_record | test_results | | 2024-12-17 21:22:43 | {"name":"maria","age":25,"status":"full-time"} | has key | | 2024-12-17 21:22:43 | {"name":"charlie","age":21,"region":"US"} | doesn\'t have key |',
@@ -244,7 +229,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-keys',
-    knownDifference: "error: spelunk does not support the eval function 'json_keys'",
     page: PAGE,
     quote: 'Here are the results of the search: | bridge_keys | | ["name", "length", "city", "country"] |',
     search:
@@ -254,7 +238,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-set-exact',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'Suppose you want to have a JSON object that looks like this: {"system.splunk.path":"/opt/splunk"} To generate this object, you can use the makeresults command and the json_set_exact function as shown in the following search:',
     search: '| makeresults | eval my_object=json_object(), splunk_path=json_set_exact(my_object, "system.splunk.path", "/opt/splunk")',
@@ -262,7 +245,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-set-dotted',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'If you use json_set in the preceding search you get this JSON object: {"system":{"splunk":{"path":"/opt/splunk"}}}',
     search: '| makeresults | eval my_object=json_object(), splunk_path=json_set(my_object, "system.splunk.path", "/opt/splunk")',
@@ -270,7 +252,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-valid',
-    knownDifference: "error: spelunk does not support the eval function 'json_valid'",
     page: PAGE,
     quote: 'The following example validates a JSON object { "names": ["maria", "arun"] } in the firstnames field.',
     search: '| makeresults | eval firstnames="{ \\"names\\": [\\"maria\\", \\"arun\\"] }" | eval IsValid = if(json_valid(firstnames), "true", "false")',

@@ -147,7 +147,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-times-10',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies each value in the `results` field by 10.',
     search: '| makeresults | eval results=mvappend(1, 2, 3) | eval n=mvmap(results, results*10)',
@@ -155,7 +154,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-threshold',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies each value in the `results` field by `threshold`, where `threshold` is a single-valued field.',
     search: '| makeresults | eval results=mvappend(1, 2, 3), threshold=5 | eval n=mvmap(results, results*threshold)',
@@ -163,7 +161,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvmap-mvindex',
-    knownDifference: "error: spelunk does not support the eval function 'mvmap'",
     page: PAGE,
     quote: 'The following example multiplies the 2nd and 3rd values in the `results` field by `threshold`, where `threshold` is a single-valued field.',
     search: '| makeresults | eval results=mvappend(1, 2, 3, 4), threshold=5 | eval n=mvmap(mvindex(results, 1,2), results*threshold)',
@@ -178,7 +175,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvrange-7d',
-    knownDifference: 'gives null for a time-span step ("7d")',
     page: PAGE,
     quote:
       'This example returns a multivalue field with the UNIX timestamps. ... | _time | mv | | 2018-04-10 12:31:03 | 1514834731   1515439531  1516044331  1516649131  1517253931  1517858731  1518463531  1519068331  1519673131  1520277931  1520879131  1521483931  1522088731  1522693531  1523298331  1523903131 |',
@@ -189,7 +185,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-split',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The `mvreverse` command reverses the order of the values in a multivalue field. ... | makeresults | eval a=mvreverse(split("1,2,3", ","))',
     search: '| makeresults | eval a=mvreverse(split("1,2,3", ","))',
@@ -197,7 +192,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-tokenizer',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in the multivalue field `myfield`.',
     search: '| makeresults | eval myfield = "one,two,three" | makemv tokenizer = "([^,]+),?" myfield | eval new_myfield = mvreverse(myfield)',
@@ -205,7 +199,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-mvappend',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in the multivalue field `myfield` by changing `"1", "2", "3"` to `"3", "2", "1"`.',
     search: '| makeresults | eval myfield = mvreverse(mvappend("1", "2", "3"))',
@@ -213,7 +206,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mvreverse-new-field',
-    knownDifference: "error: spelunk does not support the eval function 'mvreverse'",
     page: PAGE,
     quote: 'The following example reverses the order of the values in multivalue field `myfield` from `"1","2","3"` to `"3", "2", "1"` in multivalue field `new_myfield`.',
     search: '| makeresults | eval myfield = mvappend("1","2","3"), new_myfield=mvreverse(myfield)',
@@ -252,7 +244,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mv-to-json-array-strings',
-    knownDifference: "error: spelunk does not support the eval function 'mv_to_json_array'",
     page: PAGE,
     quote: 'The resulting array looks like this: `["\\"Buttercup\\"","\\"Fluttershy\\"","\\"Rarity\\"","true","null"]`',
     search:
@@ -261,7 +252,6 @@ export const multivalueCases: DocCase[] = [
   },
   {
     id: 'mv-mv-to-json-array-infer',
-    knownDifference: "error: spelunk does not support the eval function 'mv_to_json_array'",
     page: PAGE,
     quote: 'The resulting array looks like this: `["Buttercup","Fluttershy","Rarity",true,null]`',
     search:

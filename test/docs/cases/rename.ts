@@ -28,7 +28,6 @@ export const renameCases: DocCase[] = [
   },
   {
     id: 'rename-wildcards-match',
-    knownDifference: 'drops the field: neither price-aXprice-b nor price-aXNewprice-b is left (a wildcard in the middle of the name)',
     page: PAGE,
     quote: 'The following search completes successfully because the number of wildcard characters in both names is the same. ... | rename price-a*price-b AS price-a*Newprice-b',
     search: '| makeresults | eval \'price-aXprice-b\'=1 | rename price-a*price-b AS price-a*Newprice-b',

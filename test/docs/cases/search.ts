@@ -99,7 +99,6 @@ export const searchCases: DocCase[] = [
   },
   {
     id: 'search-cidr-ipv6',
-    knownDifference: 'search ip=<IPv6 CIDR> matches nothing (0 results); where cidrmatch() matches',
     page: PAGE,
     quote: 'The IP address is in the subnet, so the search results look like this. | time | ip | | 2020-11-19 16:43:31 | 2001:0db8:ffff:ffff:ffff:ffff:ffff:ff99 |',
     search: '| makeresults | eval ip="2001:0db8:ffff:ffff:ffff:ffff:ffff:ff99" | search ip="2001:0db8:ffff:ffff:ffff:ffff:ffff:ff00/120"',

@@ -15,7 +15,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-literals',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote: 'The following example calculates the average of three numbers and returns c=2.',
     search: '| makeresults | eval c=avg(1, 2, 3)',
@@ -23,7 +22,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-string-literal',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote: 'However, the following example returns an error because one of the arguments in the function is a string.',
     search: '| makeresults | eval c=avg(1, 2, "3")',
@@ -31,7 +29,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-tonumber',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote:
       'To use a quoted string as a number within the function, you must convert the number to an integer, as shown in the following example where c=2: ... | eval c=avg(1, 2, tonumber("3")',
@@ -41,7 +38,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-string-field',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote: 'In this example, a field with a value that is a string results in a field called a with value 1, and a field called c with value 2,',
     search: '| makeresults | eval a="1", c=avg(a, 2, 3)',
@@ -49,7 +45,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-non-number-field',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote: 'The following example creates a field called a with value somedata, and a field called c with value 2.5.',
     search: '| makeresults | eval a="somedata", c=avg(a, 2, 3)',
@@ -57,7 +52,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-avg-non-number-literal',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote: 'However, the following example returns an error because the string argument is specified directly within the function.',
     search: '| makeresults | eval c=avg("somedata", 2, 3)',

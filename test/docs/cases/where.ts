@@ -35,7 +35,6 @@ export const whereCases: DocCase[] = [
   },
   {
     id: 'where-numeric-field-name',
-    knownDifference: "eval '5minutes'=... / where '5minutes'=\"late\" keep no result (0 results)",
     page: PAGE,
     quote:
       "`'5minutes'=\"late\"` This expression is a field name equal to a string value. Because the field starts with a numeric it must be enclosed in single quotations. Because the value is a string, it must be enclosed in double quotations.",
