@@ -3,6 +3,7 @@
  * execute. The stores, one per dataset, are built once (from the user's logs) and shared by every
  * search; every dataset of every data model is bound, to an empty store when no input fed it.
  */
+import { existsSync } from 'node:fs';
 import { SpelunkError, type Span } from './core/errors.js';
 import { describeOrigin } from './core/describe.js';
 import { isColumnTable, resultCount } from './core/column-table.js';
@@ -14,10 +15,11 @@ import type { DatasetBinding, ExecContext, TimeRange } from './commands/context.
 import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
-import type { Pipeline } from './parse/ast.js';
+import type { Pipeline, SearchExpr } from './parse/ast.js';
 import { parseSearch, parseSearchExpression } from './commands/index.js';
 import { planPipeline } from './plan/plan.js';
 import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
+import { subsearchesOf } from './search/subsearch.js';
 import type { ColumnarStore } from './store/types.js';
 import { resolveTimeModifier } from './time/modifiers.js';
 
@@ -74,16 +76,20 @@ export class Session {
     this.macros = MacroLibrary.bundled();
     for (const source of options.macros ?? []) this.macros.loadPath(source);
     for (const spec of options.inlineMacros ?? []) this.macros.defineInline(spec);
+    // A lookup path that is not there is a mistake in the command line, found before any work.
+    for (const path of options.lookups ?? []) {
+      if (!existsSync(path)) throw new SpelunkError('usage', `--lookups ${path}: no such file or folder.`);
+    }
     const clock = Date.now() / 1000;
     this.now =
       options.now === undefined
         ? Math.floor(clock)
         : typeof options.now === 'number'
           ? options.now
-          : resolveTimeModifier(options.now, Math.floor(clock), this.tz);
+          : resolveTimeModifier(options.now, Math.floor(clock), this.tz, 'now');
     this.timeRange = {
       ...(options.earliest !== undefined ? { earliest: resolveTimeModifier(options.earliest, this.now, this.tz) } : {}),
-      ...(options.latest !== undefined ? { latest: resolveTimeModifier(options.latest, this.now, this.tz) } : {}),
+      ...(options.latest !== undefined ? { latest: resolveTimeModifier(options.latest, this.now, this.tz, 'latest') } : {}),
     };
     const { earliest, latest } = this.timeRange;
     if (earliest !== undefined && latest !== undefined && earliest > latest) {
@@ -198,7 +204,7 @@ export class Session {
   private searchMatch(query: string, row: FieldReader): boolean {
     let predicate = this.searchMatchCache.get(query);
     if (!predicate) {
-      predicate = compileRowPredicate(parseSearchExpression(query), { now: this.now, tz: this.tz });
+      predicate = compileRowPredicate(searchMatchExpression(query), { now: this.now, tz: this.tz });
       this.searchMatchCache.set(query, predicate);
     }
     return predicate(row);
@@ -210,6 +216,30 @@ export class Session {
     if (value === null || typeof value !== 'object') return value;
     return value.length > 0 ? (value[0] as string | number | boolean) : null;
   }
+}
+
+/**
+ * searchmatch()'s argument parsed as a search expression. Its errors carry offsets in the
+ * argument, not in the search, so they are restated with the offset in the message; a
+ * subsearch cannot run there (Splunk evaluates searchmatch per result) and is refused.
+ */
+function searchMatchExpression(query: string): SearchExpr {
+  let expr: SearchExpr;
+  try {
+    expr = parseSearchExpression(query);
+  } catch (error) {
+    if (!(error instanceof SpelunkError)) throw error;
+    // The parser reads `[...]` as a subsearch placeholder and fails on it: say what was meant.
+    if (query.includes('[')) throw searchMatchSubsearch(query);
+    const at = error.span ? ` at character ${error.span.start + 1} of "${query}"` : ` in "${query}"`;
+    throw new SpelunkError('search', `searchmatch(): ${error.message.replace(/\.$/, '')}${at}.`);
+  }
+  if (subsearchesOf(expr).length > 0) throw searchMatchSubsearch(query);
+  return expr;
+}
+
+function searchMatchSubsearch(query: string): SpelunkError {
+  return new SpelunkError('search', `searchmatch(): "${query}" holds a subsearch in square brackets, which searchmatch cannot run.`);
 }
 
 /** The stores the options give, by dataset; an unknown dataset name, or Endpoint.Processes given twice, is a usage error. */

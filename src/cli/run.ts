@@ -9,6 +9,7 @@ import { bundled } from '../core/paths.js';
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
 import { checkSearch, openSession, type SessionOptions } from '../index.js';
 import { collect, exitWithError } from './common.js';
+import { MAX_MEMORY_HELP, parseMaxMemory } from './memory-option.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
 
@@ -93,6 +94,7 @@ export function registerRunCommand(program: Command): void {
       if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
       return Number(value);
     })
+    .option('--max-memory <MiB>', MAX_MEMORY_HELP, parseMaxMemory)
     .option('--debug', 'show stack traces for internal errors')
     .addHelpText(
       'after',

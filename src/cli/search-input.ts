@@ -46,7 +46,7 @@ function readDetectionYaml(content: string, path: string): SearchInput {
   const firstError = document.errors[0];
   if (firstError) {
     const { line } = lineCounter.linePos(firstError.pos[0]);
-    throw new SpelunkError('input', `${path}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+    throw new SpelunkError('usage', `${path}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
   }
   const root = document.contents;
   const field = (key: string): unknown => {

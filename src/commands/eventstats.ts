@@ -8,7 +8,7 @@ import { appendColumns } from '../core/field-names.js';
 import type { ResultTable, Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
-import { parseStatsArguments, writeResults, type StatsArguments } from '../stats/stats-syntax.js';
+import { parseStatsArguments, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
 import { takeUnsupportedOption } from '../parse/option-values.js';
 import { groupColumns, groupRows, type Group } from './stats.js';
@@ -76,12 +76,26 @@ export default defineCommand<EventstatsNode>({
   execute(written, input, ctx) {
     const node = expanded(written, input.columns);
     const groups = byTuple(groupRows(node, input, ctx.evalContext).groups);
+    // Each group's results are computed once, then copied: a result such as perc95 sorts its
+    // values, and computing it for every row made large inputs quadratic (issue 20).
+    const computed = new Map<Group, Row>();
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       // A row in several groups (multivalue BY field) takes the statistics of its first one [INF].
       const tuple = groupTuples(row, node.by)[0];
       const group = tuple === undefined ? undefined : groups.get(tupleKey(tuple));
-      if (group) writeResults(node.aggregates, group.aggregators, next);
+      if (group) {
+        let results = computed.get(group);
+        if (results === undefined) {
+          results = new Map();
+          node.aggregates.forEach((aggregate, index) => results!.set(aggregate.column, group.aggregators[index]!.result()));
+          computed.set(group, results);
+        }
+        for (const [column, value] of results) {
+          if (value === null) next.delete(column);
+          else next.set(column, value);
+        }
+      }
       return next;
     });
     return { columns: statisticNames(input, node), rows };

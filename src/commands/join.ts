@@ -14,6 +14,7 @@
  */
 import { SpelunkError, type Span } from '../core/errors.js';
 import { resultCount } from '../core/column-table.js';
+import { watchMemory } from '../core/memory.js';
 import type { Table } from '../core/table.js';
 import { displayValues, type FieldReader, type ResultTable, type Row } from '../core/values.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
@@ -103,7 +104,10 @@ function join(node: JoinNode, input: Table, ctx: ExecContext): ResultTable {
       continue;
     }
     const used = node.max === 0 ? matches : matches.slice(0, node.max);
-    for (const match of used) rows.push(merge(row, match, node.overwrite));
+    for (const match of used) {
+      watchMemory('join');
+      rows.push(merge(row, match, node.overwrite));
+    }
   }
   return { columns, rows };
 }

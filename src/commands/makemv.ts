@@ -41,7 +41,8 @@ function makemv(node: MakemvNode, input: Table): Table {
     const value = result.get(node.field);
     if (value === undefined || value === null) return null;
     const parts: Scalar[] = [];
-    for (const item of valuesOf(value)) parts.push(...split(scalarToString(item), node));
+    // A loop, not push(...): a spread of a million values overflows the stack.
+    for (const item of valuesOf(value)) for (const part of split(scalarToString(item), node)) parts.push(part);
     return fromValues(parts);
   });
 }

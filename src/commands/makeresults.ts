@@ -6,6 +6,7 @@
  * `_time`. The `format`/`data` inline-data form is not supported.
  */
 import { SpelunkError } from '../core/errors.js';
+import { watchMemory } from '../core/memory.js';
 import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { booleanOption, countOption } from '../parse/option-values.js';
@@ -41,7 +42,10 @@ export default defineCommand<MakeresultsNode>({
   },
   execute(node, _input, ctx) {
     const rows: Row[] = [];
-    for (let i = 0; i < node.count; i++) rows.push(new Map([['_time', ctx.now]]));
+    for (let i = 0; i < node.count; i++) {
+      watchMemory('makeresults');
+      rows.push(new Map([['_time', ctx.now]]));
+    }
     return { columns: node.annotate ? ['_time', ...ANNOTATED_COLUMNS] : ['_time'], rows };
   },
 });

@@ -3,7 +3,7 @@
  * field, the other fields copied; `limit` caps the values expanded per result. A result
  * without the field is dropped [INF: commonly reported Splunk behaviour; fillnull first keeps it].
  */
-import type { Row } from '../core/values.js';
+import type { Row, Value } from '../core/values.js';
 import { valuesOf } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { countOption } from '../parse/option-values.js';
@@ -13,6 +13,26 @@ export interface MvexpandNode extends CommandNodeBase {
   field: string;
   /** 0: no limit. */
   limit: number;
+}
+
+/** limits.conf [mvexpand] max_mem_usage_mb: the memory mvexpand's output may take. */
+export const MAX_MEM_USAGE_MB = 500;
+const MIB = 1024 * 1024;
+/** What one field of a row costs beyond its value (map entry, key), roughly, as V8 stores it. */
+const FIELD_OVERHEAD_BYTES = 48;
+
+/** An estimate of a value's memory: UTF-16 strings, 8-byte numbers. */
+function valueBytes(value: Value): number {
+  if (value === null) return 0;
+  if (typeof value === 'string') return 16 + 2 * value.length;
+  if (Array.isArray(value)) return value.reduce<number>((sum, v) => sum + valueBytes(v), 16);
+  return 8;
+}
+
+function rowBytes(row: Row): number {
+  let bytes = 64;
+  for (const [field, value] of row) bytes += FIELD_OVERHEAD_BYTES + 2 * field.length + valueBytes(value);
+  return bytes;
 }
 
 export default defineCommand<MvexpandNode>({
@@ -37,12 +57,21 @@ export default defineCommand<MvexpandNode>({
   explain(node) {
     return { note: `one row per value of ${node.field}${node.limit > 0 ? ` (at most ${node.limit})` : ''}` };
   },
-  execute(node, input) {
+  execute(node, input, ctx) {
     const rows: Row[] = [];
+    let bytes = 0;
     for (const row of input.rows) {
       const values = valuesOf(row.get(node.field));
       const kept = node.limit > 0 ? values.slice(0, node.limit) : values;
+      const shared = rowBytes(row) - valueBytes(row.get(node.field) ?? null);
       for (const value of kept) {
+        bytes += shared + valueBytes(value);
+        if (bytes > MAX_MEM_USAGE_MB * MIB) {
+          ctx.warn(
+            `mvexpand: output will be truncated at ${rows.length} results due to excessive memory usage. Memory threshold of ${MAX_MEM_USAGE_MB}MB as configured in limits.conf / [mvexpand] / max_mem_usage_mb has been reached.`,
+          );
+          return { columns: input.columns, rows };
+        }
         const next: Row = new Map(row);
         next.set(node.field, value);
         rows.push(next);

@@ -5,6 +5,7 @@
  * only the last N rows count: per group when `global=false`, else the last N rows overall
  * (of which those in the row's group count). reset_* and time_window are not supported.
  */
+import { SpelunkError } from '../core/errors.js';
 import { appendColumns } from '../core/field-names.js';
 import type { Row } from '../core/values.js';
 import type { EvalContext } from '../eval/evaluate.js';
@@ -24,6 +25,9 @@ export interface StreamstatsNode extends CommandNodeBase, StatsArguments {
   global: boolean;
 }
 
+/** limits.conf [stats] max_stream_window: the largest `window=` Splunk accepts. */
+export const MAX_STREAM_WINDOW = 10_000;
+
 const UNSUPPORTED = ['reset_on_change', 'reset_before', 'reset_after', 'time_window', 'allnum'];
 
 function aggregateOf(node: StreamstatsNode, rows: readonly Row[], ctx: EvalContext): Aggregator[] {
@@ -41,7 +45,16 @@ export default defineCommand<StreamstatsNode>({
     const takeOption = (): boolean => {
       const option = cursor.takeOption(['current', 'window', 'global']);
       if (!option) return takeUnsupportedOption(cursor, UNSUPPORTED);
-      if (option.key === 'window') options.window = countOption(option);
+      if (option.key === 'window') {
+        options.window = countOption(option);
+        if (options.window > MAX_STREAM_WINDOW) {
+          throw new SpelunkError(
+            'search',
+            `Error in 'streamstats' command: window=${option.value} is larger than the maximum window of ${MAX_STREAM_WINDOW} (limits.conf max_stream_window).`,
+            option.span,
+          );
+        }
+      }
       else options[option.key as 'current' | 'global'] = booleanOption(option);
       return true;
     };

@@ -36,14 +36,33 @@ export interface OriginMap {
 
 /** The identity map, for text that went through no expansion. */
 export function positionAt(text: string, offset: number): TextPosition {
-  let line = 1;
-  let lineStart = 0;
+  const starts = lineStartsOf(text);
   const limit = Math.max(0, Math.min(offset, text.length));
-  for (let i = 0; i < limit; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  // The last line start at or before `limit` (a newline at `limit` itself belongs to this line).
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= limit) low = middle;
+    else high = middle - 1;
   }
-  return { line, column: limit - lineStart + 1 };
+  return { line: low + 1, column: limit - starts[low]! + 1 };
+}
+
+/**
+ * Offsets where each line of `text` starts, remembered for the few texts asked about last: macro
+ * expansion asks for many positions in one search, and scanning from the start each time made
+ * expanding many invocations quadratic (issue 20).
+ */
+const lineStartCache = new Map<string, number[]>();
+const LINE_START_CACHE_SIZE = 8;
+
+function lineStartsOf(text: string): number[] {
+  const cached = lineStartCache.get(text);
+  if (cached) return cached;
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (lineStartCache.size >= LINE_START_CACHE_SIZE) lineStartCache.clear();
+  lineStartCache.set(text, starts);
+  return starts;
 }

@@ -4,7 +4,7 @@
  * three-valued logic, so `where` keeps a row only when its expression is true.
  */
 import { childrenOf, type EvalExpr } from '../parse/ast.js';
-import { SpelunkError } from '../core/errors.js';
+import { SpelunkError, type Span } from '../core/errors.js';
 import { scalarToString, valuesOf, type FieldReader, type Scalar, type Value } from '../core/values.js';
 import { compareScalars, toBoolean, toNumber } from './coerce.js';
 import { checkCall, functionSpec, like, type CallEnv, type EvalContext } from './functions.js';
@@ -47,16 +47,29 @@ function single(value: Value): Scalar | undefined {
   return value as Scalar;
 }
 
-function arithmetic(op: string, left: Value, right: Value): Value {
+/**
+ * The longest string an eval operator builds: V8 cannot hold more than 2^29 - 24 UTF-16 units,
+ * and throws a bare RangeError past it.
+ */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
+function joined(l: string, r: string, span: Span): string {
+  if (l.length + r.length > MAX_STRING_LENGTH) {
+    throw new SpelunkError('search', `Error in eval expression: the result would be ${l.length + r.length} characters long, more than the ${MAX_STRING_LENGTH} a string can hold.`, span);
+  }
+  return l + r;
+}
+
+function arithmetic(op: string, left: Value, right: Value, span: Span): Value {
   const l = single(left);
   const r = single(right);
   if (l === undefined || r === undefined) return null;
-  if (op === '.') return scalarToString(l) + scalarToString(r);
+  if (op === '.') return joined(scalarToString(l), scalarToString(r), span);
   const a = toNumber(l);
   const b = toNumber(r);
   if (a === undefined || b === undefined) {
     // `+` joins two strings; other operators need numbers.
-    return op === '+' && typeof l === 'string' && typeof r === 'string' ? l + r : null;
+    return op === '+' && typeof l === 'string' && typeof r === 'string' ? joined(l, r, span) : null;
   }
   switch (op) {
     case '+':
@@ -140,7 +153,7 @@ export function evaluate(expr: EvalExpr, row: FieldReader, ctx: EvalContext): Va
         case '>=':
           return compare(expr.op, evaluate(expr.left, row, ctx), evaluate(expr.right, row, ctx));
         default:
-          return arithmetic(expr.op, evaluate(expr.left, row, ctx), evaluate(expr.right, row, ctx));
+          return arithmetic(expr.op, evaluate(expr.left, row, ctx), evaluate(expr.right, row, ctx), expr.span);
       }
   }
 }

@@ -8,6 +8,7 @@
  * columns), and is made rows for every other command.
  */
 import { deferredThrough, isColumnTable } from '../core/column-table.js';
+import { checkMemory } from '../core/memory.js';
 import { rowTableOf } from '../core/table.js';
 import { emptyTable, type ResultTable } from '../core/values.js';
 import type { CommandDefinition } from '../commands/types.js';
@@ -18,7 +19,10 @@ import type { Plan } from '../plan/plan.js';
 export function executePlan(plan: Plan, ctx: ExecContext): ResultTable {
   validatePlan(plan, ctx);
   let table = emptyTable();
-  for (const step of plan.steps) table = executeCommand(step.definition, step.node, table, ctx);
+  for (const step of plan.steps) {
+    table = executeCommand(step.definition, step.node, table, ctx);
+    checkMemory(step.definition.name);
+  }
   return table;
 }
 

@@ -82,7 +82,7 @@ export function cellLines(texts: CellText, width: number, maxLines: number): str
   const lines: string[] = [];
   for (const text of texts) {
     const wrapped = wrapLine(text, width, 'truncate');
-    lines.push(...wrapped.lines);
+    for (const piece of wrapped.lines) lines.push(piece);
     if (wrapped.cut || lines.length > maxLines) break;
   }
   if (lines.length <= maxLines) return lines;
@@ -135,7 +135,7 @@ function recordValueColumn(columns: string[], width: number): number {
   if (width < NARROWEST_SIDE_BY_SIDE) return 0;
   const half = Math.floor((width - GAP) / 2);
   const beside = columns.map(textWidth).filter((w) => w <= half);
-  return (beside.length > 0 ? Math.max(...beside) : 0) + GAP;
+  return beside.reduce((widest, w) => Math.max(widest, w), 0) + GAP;
 }
 
 function renderRecords(columns: string[], cells: CellText[][], width: number): string[] {

@@ -144,7 +144,7 @@ function parseConf(text: string, shownPath: string): Map<string, ConfStanza> {
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (trimmed.startsWith('[')) {
       if (!trimmed.endsWith(']')) {
-        throw new SpelunkError('input', `${shownPath}:${lineNumber}: stanza header without closing ']': ${trimmed}`);
+        throw new SpelunkError('macro', `${shownPath}:${lineNumber}: stanza header without closing ']': ${trimmed}`);
       }
       const name = trimmed.slice(1, -1).trim();
       current = stanzas.get(name) ?? { name, line: lineNumber, settings: new Map() };
@@ -157,7 +157,7 @@ function parseConf(text: string, shownPath: string): Map<string, ConfStanza> {
     }
     const equals = line.indexOf('=');
     if (equals < 0) {
-      throw new SpelunkError('input', `${shownPath}:${lineNumber}: expected 'key = value', found: ${trimmed}`);
+      throw new SpelunkError('macro', `${shownPath}:${lineNumber}: expected 'key = value', found: ${trimmed}`);
     }
     // Settings before the first stanza belong to [default], which defines no macro.
     if (!current) continue;

@@ -2,7 +2,7 @@
  * parseEvalExpression: one eval expression out of the expanded search text.
  */
 import type { IRecognitionException } from 'chevrotain';
-import type { EvalExpr } from './ast.js';
+import { childrenOf, type EvalExpr } from './ast.js';
 import { SpelunkError, type Span } from '../core/errors.js';
 import { evalLexer } from './eval-tokens.js';
 import { evalGrammar } from './eval-grammar.js';
@@ -84,5 +84,26 @@ function parseOrThrow(text: string, start: number): ParsedEval {
     throw syntaxError(parseError.message, { start: offset, end: offset + length });
   }
   const expr = new AstBuilder(safeStart).build(cst);
+  if (depthOf(expr) > MAX_EVAL_DEPTH) throw syntaxError('the expression is nested too deeply', { start: safeStart, end: safeStart + 1 });
   return { expr, end: expr.span.end };
+}
+
+/**
+ * The deepest expression spelunk accepts, in operators and calls from the root to a leaf. Checking,
+ * planning and evaluating walk the tree recursively; a chain such as `1+1+…` ten thousand terms
+ * long (left-deep, so as deep as it is long) overflowed the stack there. 1000 leaves them ample
+ * room (2000 still ran), and is far beyond any published detection.
+ */
+export const MAX_EVAL_DEPTH = 1000;
+
+/** The depth of `expr`, found without recursion. */
+function depthOf(expr: EvalExpr): number {
+  let deepest = 0;
+  const pending: Array<[EvalExpr, number]> = [[expr, 1]];
+  while (pending.length > 0) {
+    const [node, depth] = pending.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of childrenOf(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -133,12 +133,26 @@ export function parsePipelineSyntax(tokens: IToken[], text: string): PipelineSyn
   return { ...result, span: { start: 0, end: text.length } };
 }
 
+/**
+ * limits.conf max_subsearch_depth: the deepest nesting of subsearches. Checked on the tokens, so
+ * that the grammar, which recurses per level, never meets 300 levels and overflows the stack.
+ */
+export const MAX_SUBSEARCH_DEPTH = 8;
+
 /** Splunk's bracket messages (CONF S1 messages.conf) before the grammar sees the tokens. */
 function checkBrackets(tokens: IToken[]): void {
   const open: IToken[] = [];
   for (const token of tokens) {
-    if (token.tokenType === LBracket) open.push(token);
-    else if (token.tokenType === RBracket) {
+    if (token.tokenType === LBracket) {
+      open.push(token);
+      if (open.length > MAX_SUBSEARCH_DEPTH) {
+        throw new SpelunkError(
+          'syntax',
+          `Subsearches are nested too deeply: more than ${MAX_SUBSEARCH_DEPTH} levels (limits.conf max_subsearch_depth).`,
+          tokenSpan(token),
+        );
+      }
+    } else if (token.tokenType === RBracket) {
       if (open.length === 0) throw new SpelunkError('syntax', "Mismatched ']'.", tokenSpan(token));
       open.pop();
     }

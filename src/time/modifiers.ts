@@ -9,6 +9,9 @@ import { parseTime } from './strptime.js';
 import { unitOf, type TimeUnit } from './span.js';
 import { inZone } from './zone.js';
 
+/** ECMA-262 §21.4.1.22: a Date holds at most ±8.64e15 ms around 1970. */
+export const MAX_EPOCH_SECONDS = 8_640_000_000_000;
+
 function invalid(text: string, term: string): SpelunkError {
   return new SpelunkError('search', `Invalid value "${text}" for time term '${term}'`);
 }
@@ -107,7 +110,11 @@ export function resolveTimeModifier(text: string, now: number, tz: string, term 
   const trimmed = text.trim();
   if (trimmed === '') throw invalid(text, term);
   if (/^(now|now\(\)|rtnow|rt)$/i.test(trimmed)) return now;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) {
+    const epoch = Number(trimmed);
+    if (epoch > MAX_EPOCH_SECONDS) throw new SpelunkError('search', `Invalid value "${text}" for time term '${term}': a time is at most ${MAX_EPOCH_SECONDS} seconds after 1970 (the largest JavaScript date).`);
+    return epoch;
+  }
   const absolute = parseTime(trimmed, '%m/%d/%Y:%H:%M:%S', tz);
   if (absolute !== null && /^\d{1,2}\/\d{1,2}\/\d{4}:\d{1,2}:\d{1,2}:\d{1,2}$/.test(trimmed)) return absolute;
   if (/^\d{4}-\d{2}-\d{2}/.test(trimmed)) {
