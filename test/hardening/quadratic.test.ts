@@ -73,9 +73,10 @@ describe('eventstats perc on many rows', () => {
     const { code, signal, stdout, stderr } = runSearch('| makeresults count=50000 | streamstats count as n | eval g=n%2 | eventstats perc50(n) as p by g | stats values(p) as p by g');
     expect(signal, 'the run hung until the deadline').toBeNull();
     expect(code, stderr).toBe(0);
-    // Odd n (g=1) are 1,3,...,49999: rank round(0.5·24999)=12500 of the sorted values is 25001;
-    // even n (g=0) are 2,...,50000: the same rank holds 25002.
-    expect(stdout.trim().split('\n')).toEqual(['g,p', '0,25002', '1,25001']);
+    // perc interpolates between ranks (docs/semantics.md, percentiles): odd n (g=1) are
+    // 1,3,...,49999, whose rank 0.5·24999 = 12499.5 lies between 24999 and 25001: 25000;
+    // even n (g=0) are 2,...,50000: between 25000 and 25002, 25001.
+    expect(stdout.trim().split('\n')).toEqual(['g,p', '0,25001', '1,25000']);
   });
 });
 
