@@ -27,6 +27,26 @@ async function* withFirst(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGene
   }
 }
 
+/** Bytes a source is shown to recognise its format by: more than any signature needs. */
+const SIGNATURE_BYTES = 4096;
+
+/**
+ * The first chunks of `chunks`, joined until there are SIGNATURE_BYTES or the stream ends (a
+ * pipe may deliver a few bytes at a time); undefined for an empty stream.
+ */
+async function headOf(chunks: AsyncIterator<Buffer>): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < SIGNATURE_BYTES) {
+    const next = await chunks.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
 /**
  * Feeds the records of `input` to `handler`: through the first of `sources` that recognises the
  * stream's first bytes, else as lines of text. Returns a reason when the whole stream is not
@@ -39,10 +59,10 @@ export async function readStream(
   sources: readonly RecordSource[] = RECORD_SOURCES,
 ): Promise<string | undefined> {
   const chunks = asBuffers(input);
-  const first = await chunks.next();
-  if (first.done) return undefined;
-  const stream = withFirst(first.value, chunks);
-  const source = sources.find((candidate) => candidate.recognises(first.value));
+  const head = await headOf(chunks);
+  if (head === undefined) return undefined;
+  const stream = withFirst(head, chunks);
+  const source = sources.find((candidate) => candidate.recognises(head));
   if (source) {
     await source.read(stream, handler, onBytes);
     return undefined;
