@@ -85,6 +85,13 @@ function sameName(name: Uint8Array, line: Uint8Array, start: number, end: number
   return true;
 }
 
+/** Whether the name of an open tag, at `openStart`, is `line[start, end)`. */
+function isOpenName(line: Uint8Array, openStart: number, start: number, end: number): boolean {
+  const length = end - start;
+  for (let i = 0; i < length; i++) if (line[openStart + i] !== line[start + i]) return false;
+  return NAME_BYTE[line[openStart + length]!] !== 1;
+}
+
 /** End of the run of name bytes from `from` (at most `end`). */
 function nameEnd(line: Uint8Array, from: number, end: number): number {
   let q = from;
@@ -202,8 +209,8 @@ export class WinEventLineScanner {
   private viewLine: Uint8Array | undefined;
   /** Which element-text tags were met already: only the first one counts, as in xml.ts. */
   private readonly textTagSeen = new Uint8Array(TAGS_COUNT);
-  /** Name offsets (start, end) of the elements open, Data elements aside (they hold text only). */
-  private readonly open = new Int32Array(2 * MAX_DEPTH);
+  /** Where the names of the elements open start, Data elements aside (they hold text only). */
+  private readonly open = new Int32Array(MAX_DEPTH);
 
   constructor(wantedData: readonly string[]) {
     const dataNames = wantedData.filter((name) => !(SYSTEM_VALUE_NAMES as readonly string[]).includes(name));
@@ -279,15 +286,8 @@ export class WinEventLineScanner {
         if (q === p + 2 || line[q] !== GT) return false;
         const tag = closingTagOf(line, p + 2, q);
         if (inData !== (tag === TAG_DATA)) return false;
-        if (!inData) {
-          // The element closed must be the one open last.
-          if (depth === 0) return false;
-          depth--;
-          const openStart = open[2 * depth]!;
-          const openEnd = open[2 * depth + 1]!;
-          if (openEnd - openStart !== q - p - 2) return false;
-          for (let i = 0; i < q - p - 2; i++) if (line[openStart + i] !== line[p + 2 + i]) return false;
-        }
+        // The element closed must be the one open last.
+        if (!inData && (depth === 0 || !isOpenName(line, open[--depth]!, p + 2, q))) return false;
         inData = false;
         p = q + 1;
         if (tag === TAG_EVENT) {
@@ -299,7 +299,6 @@ export class WinEventLineScanner {
         if (inData) return false;
         let q = nameEnd(line, p + 1, lineEnd);
         if (q === p + 1) return false;
-        const nameEndOf = q;
         const tag = TAGS.find(line, p + 1, q);
         const follower = line[q];
         const followedBySpace = follower === SPACE;
@@ -348,9 +347,7 @@ export class WinEventLineScanner {
         }
         if (!selfClosed && tag !== TAG_DATA) {
           if (depth === MAX_DEPTH) return false;
-          open[2 * depth] = p + 1;
-          open[2 * depth + 1] = nameEndOf;
-          depth++;
+          open[depth++] = p + 1;
         }
         if (tag === TAG_DATA && !selfClosed) {
           inData = true;

@@ -82,7 +82,7 @@ export async function readFileInto(
   emptyFiles: string[],
 ): Promise<void> {
   const counts = handler.counts;
-  counts.startFile(file.path === '-' ? STDIN_NAME : file.path);
+  handler.startFile(file.path === '-' ? STDIN_NAME : file.path);
   const input = file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 1 << 20 });
   let notText: string | undefined;
   try {
@@ -99,7 +99,7 @@ export async function readFileInto(
 
 /** Reads one file on its own: the work a worker thread does. */
 export async function readFilePart(path: string, size: number, strict: boolean, onBytes: (n: number) => void): Promise<FilePart> {
-  const handler = new IngestHandler(strict);
+  const handler = new IngestHandler(strict, undefined, false, true);
   const emptyFiles: string[] = [];
   await readFileInto(handler, { path, size }, undefined, onBytes, emptyFiles);
   const counts = handler.counts;
@@ -110,6 +110,7 @@ export async function readFilePart(path: string, size: number, strict: boolean, 
     skipped: counts.skipped,
     skippedCount: counts.skippedCount,
     empty: emptyFiles.length > 0,
+    identities: handler.identities.logged()!,
   };
 }
 
