@@ -9,7 +9,17 @@
  */
 import { bundled } from './core/paths.js';
 import type { DatasetKey } from './datamodel/models.js';
-import { loadDatasets, loadEndpointProcesses, type IngestOptions, type IngestProgress, type IngestReport, type SkippedRecord, type RecordPlace } from './ingest/index.js';
+import {
+  loadDatasets,
+  loadEndpointProcesses,
+  type DuplicateExample,
+  type IngestOptions,
+  type IngestProgress,
+  type IngestReport,
+  type RecordPlace,
+  type SkippedEntry,
+  type SkippedRecord,
+} from './ingest/index.js';
 import { createSession, Session, type SearchResult, type SessionOptions } from './session.js';
 import type { ColumnarStore } from './store/types.js';
 
@@ -19,6 +29,11 @@ export interface DataOptions {
   data?: readonly string[] | undefined;
   /** Treat any skipped input record as an error. */
   strict?: boolean;
+  /**
+   * Index only the first copy of an event read twice (same channel, computer and
+   * EventRecordID). By default both are indexed, as Splunk does; the report counts them.
+   */
+  dedupEvents?: boolean;
   onProgress?: IngestOptions['onProgress'];
   /** Worker threads to read several data files on (default 1). */
   threads?: number;
@@ -57,6 +72,7 @@ export async function loadData(options: DataOptions = {}): Promise<LoadedData> {
   const paths = options.data && options.data.length > 0 ? [...options.data] : [bundled.sampleData()];
   return loadDatasets(paths, {
     ...(options.strict !== undefined ? { strict: options.strict } : {}),
+    ...(options.dedupEvents !== undefined ? { dedupEvents: options.dedupEvents } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
@@ -71,7 +87,7 @@ export async function openSession(options: RunOptions = {}): Promise<{ session: 
 
 export { createSession, Session };
 export type { SearchResult, SessionOptions, DatasetKey };
-export type { IngestReport, IngestOptions, IngestProgress, SkippedRecord, RecordPlace };
+export type { IngestReport, IngestOptions, IngestProgress, SkippedRecord, RecordPlace, SkippedEntry, DuplicateExample };
 export type { ResultTable, Row, Value, Scalar } from './core/values.js';
 export { SpelunkError } from './core/errors.js';
 export type { ColumnarStore } from './store/types.js';

@@ -22,6 +22,7 @@ export interface RunFlags {
   output?: string;
   quiet?: boolean;
   strict?: boolean;
+  dedupEvents?: boolean;
   threads?: number;
   earliest?: string;
   latest?: string;
@@ -52,6 +53,7 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
     ...sessionOptions,
     data: flags.data ?? [],
     ...(flags.strict ? { strict: true } : {}),
+    ...(flags.dedupEvents ? { dedupEvents: true } : {}),
     ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
     onProgress: (p) => bar.update(p),
     stdin: process.stdin,
@@ -89,7 +91,8 @@ export function registerRunCommand(program: Command): void {
     .option('--now <time>', "the search's current time, for relative times (default: the clock)")
     .option('-o, --output <file>', 'write the results to a file instead of standard output')
     .option('-q, --quiet', 'no progress bar and no ingest summary on stderr')
-    .option('--strict', 'fail if any input record is skipped')
+    .option('--strict', 'fail if any input record is skipped (whatever the input: text, gzip, a binary or unreadable file)')
+    .option('--dedup-events', 'index only the first copy of an event read twice (same channel, computer and EventRecordID), e.g. an .evtx and its XML export; by default both are indexed, as Splunk does, and the summary counts the copies')
     .option('--threads <n>', 'read several data files on N worker threads (default 1), e.g. --threads 2', (value: string) => {
       if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
       return Number(value);
@@ -109,6 +112,7 @@ export function registerRunCommand(program: Command): void {
         '  spelunk run detection.yml --data logs/ --tz Europe/Paris --earliest -7d@d --latest @d --now 2024-05-01T12:00:00Z',
         '  spelunk run detection.yml --data a.log --data b.log.gz --threads 2 --format csv --output results.csv --quiet',
         '  zcat logs.json.gz | spelunk run detection.yml --data - --strict',
+        '  spelunk run detection.yml --data case-folder/ --dedup-events          # the folder holds .evtx files and their XML exports',
       ].join('\n'),
     )
     .action(async (search: string | undefined, flags: RunFlags) => {

@@ -32,7 +32,8 @@ const PROCESS_LABELS: Readonly<Record<string, string>> = {
 
 /**
  * Reads one classic block (its lines, the timestamp line first). Fills `fields` with the header
- * keys under the XML names (LogName -> Channel, EventCode -> EventID, ComputerName -> Computer)
+ * keys under the XML names (LogName -> Channel, EventCode -> EventID, ComputerName -> Computer,
+ * RecordNumber -> EventRecordID too)
  * and, for 4688, the Message values. The local timestamp is kept in `SystemTime` as
  * `YYYY-MM-DDTHH:MM:SS` (no zone).
  */
@@ -93,6 +94,11 @@ function setHeader(key: string, value: string, fields: Map<string, string>): voi
       break;
     case 'ComputerName':
       fields.set('Computer', value);
+      break;
+    case 'RecordNumber':
+      // The XML EventRecordID: with Channel and Computer, the event's identity (duplicates.ts).
+      fields.set('RecordNumber', value);
+      fields.set('EventRecordID', value);
       break;
     default:
       fields.set(key, value);

@@ -5,9 +5,11 @@
  * string is made and no value hashed here (the interner hashes the values it is given).
  *
  * It accepts only lines whose every `<` opens a simple tag (name, single-space separated quoted
- * attributes without `<`, `>` or `=` in their values). On such lines "the first occurrence of
- * `<Tag`" that the general scanner (xml.ts) looks for is the first tag of that name met in this
- * walk, so both give the same values. Any other line returns false and goes to the general path.
+ * attributes without `<`, `>` or `=` in their values) and whose elements are closed in order
+ * (the markup check of xml.ts, on the tags this walk visits anyway). On such lines "the first
+ * occurrence of `<Tag`" that the general scanner (xml.ts) looks for is the first tag of that
+ * name met in this walk, so both give the same values. Any other line returns false and goes
+ * to the general path, which reads it or reports it as malformed.
  */
 
 import { viewOf } from './interner.js';
@@ -83,6 +85,13 @@ function sameName(name: Uint8Array, line: Uint8Array, start: number, end: number
   return true;
 }
 
+/** Whether the name of an open tag, at `openStart`, is `line[start, end)`. */
+function isOpenName(line: Uint8Array, openStart: number, start: number, end: number): boolean {
+  const length = end - start;
+  for (let i = 0; i < length; i++) if (line[openStart + i] !== line[start + i]) return false;
+  return NAME_BYTE[line[openStart + length]!] !== 1;
+}
+
 /** End of the run of name bytes from `from` (at most `end`). */
 function nameEnd(line: Uint8Array, from: number, end: number): number {
   let q = from;
@@ -91,7 +100,7 @@ function nameEnd(line: Uint8Array, from: number, end: number): number {
 }
 
 /** The System values the readers provide, under the names the mapping tables use (src/datamodel/mapping-table.ts). */
-const SYSTEM_VALUE_NAMES = ['Provider', 'EventID', 'Channel', 'Computer', 'Keywords', 'SystemTime', 'SecurityUserID'] as const;
+const SYSTEM_VALUE_NAMES = ['Provider', 'EventID', 'Channel', 'Computer', 'Keywords', 'SystemTime', 'SecurityUserID', 'EventRecordID'] as const;
 export const PROVIDER = 0;
 export const EVENT_ID = 1;
 export const CHANNEL = 2;
@@ -99,6 +108,8 @@ export const COMPUTER = 3;
 export const KEYWORDS = 4;
 export const SYSTEM_TIME = 5;
 const SECURITY_USER_ID = 6;
+/** With Channel and Computer, what identifies an event (duplicates.ts). */
+export const EVENT_RECORD_ID = 7;
 
 /** `start[slot]` after a scan, for a value the line does not have. */
 export const ABSENT = -1;
@@ -121,8 +132,9 @@ const TAG_EVENT_ID = 5;
 const TAG_CHANNEL = 6;
 const TAG_COMPUTER = 7;
 const TAG_KEYWORDS = 8;
-const TAGS_COUNT = 9;
-const TAGS = new NameTable(['Event', 'Data', 'Provider', 'TimeCreated', 'Security', 'EventID', 'Channel', 'Computer', 'Keywords']);
+const TAG_EVENT_RECORD_ID = 9;
+const TAGS_COUNT = 10;
+const TAGS = new NameTable(['Event', 'Data', 'Provider', 'TimeCreated', 'Security', 'EventID', 'Channel', 'Computer', 'Keywords', 'EventRecordID']);
 const EVENT_NAME = Buffer.from('Event', 'latin1');
 const DATA_NAME = Buffer.from('Data', 'latin1');
 
@@ -133,7 +145,9 @@ function closingTagOf(line: Uint8Array, start: number, end: number): number {
 }
 
 /** Slot of the element text of tags TAG_EVENT_ID.. (elementText in xml.ts); the tags before have none. */
-const TEXT_SLOT_OF_TAG = [DISCARD, DISCARD, DISCARD, DISCARD, DISCARD, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS];
+const TEXT_SLOT_OF_TAG = [DISCARD, DISCARD, DISCARD, DISCARD, DISCARD, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS, EVENT_RECORD_ID];
+/** Elements open at once, at most, on a line this path takes (an event nests three or four deep). */
+const MAX_DEPTH = 32;
 /** The attribute read on tags TAG_PROVIDER..TAG_SECURITY (attributeOf in xml.ts), and its slot; the tags before have none. */
 const ATTRIBUTES = new NameTable(['Name', 'SystemTime', 'UserID']);
 const ATTRIBUTE_OF_TAG = [NOT_FOUND, NOT_FOUND, 0, 1, 2];
@@ -195,6 +209,8 @@ export class WinEventLineScanner {
   private viewLine: Uint8Array | undefined;
   /** Which element-text tags were met already: only the first one counts, as in xml.ts. */
   private readonly textTagSeen = new Uint8Array(TAGS_COUNT);
+  /** Where the names of the elements open start, Data elements aside (they hold text only). */
+  private readonly open = new Int32Array(MAX_DEPTH);
 
   constructor(wantedData: readonly string[]) {
     const dataNames = wantedData.filter((name) => !(SYSTEM_VALUE_NAMES as readonly string[]).includes(name));
@@ -252,6 +268,8 @@ export class WinEventLineScanner {
     /** Slot that takes the next text, or DISCARD. */
     let textSlot = DISCARD;
     let inData = false;
+    const open = this.open;
+    let depth = 0;
     for (;;) {
       // p is at '<'. First the two tags most of a line is made of, `<Data Name='...'>` and
       // `</Data>`, matched whole; then any tag (which reads those two the same way).
@@ -268,9 +286,12 @@ export class WinEventLineScanner {
         if (q === p + 2 || line[q] !== GT) return false;
         const tag = closingTagOf(line, p + 2, q);
         if (inData !== (tag === TAG_DATA)) return false;
+        // The element closed must be the one open last.
+        if (!inData && (depth === 0 || !isOpenName(line, open[--depth]!, p + 2, q))) return false;
         inData = false;
         p = q + 1;
         if (tag === TAG_EVENT) {
+          if (depth !== 0) return false;
           for (; p < lineEnd; p++) if (line[p] !== SPACE && line[p] !== TAB) return false;
           return true;
         }
@@ -323,6 +344,10 @@ export class WinEventLineScanner {
           q += 1;
         } else {
           return false;
+        }
+        if (!selfClosed && tag !== TAG_DATA) {
+          if (depth === MAX_DEPTH) return false;
+          open[depth++] = p + 1;
         }
         if (tag === TAG_DATA && !selfClosed) {
           inData = true;

@@ -3,6 +3,10 @@
  * of its framing (xml.ts, json.ts, classic.ts), its kind is found (kinds.ts), and each mapping
  * table it feeds adds a row to that table's dataset. A record is used whole or skipped whole:
  * when one of its tables lacks the time or a required field, no table gets a row.
+ *
+ * Once its fields are read, and before its kind is looked at, a Windows event is checked for a
+ * copy read earlier (duplicates.ts): counted, and with dedupEvents not indexed. Records of a
+ * source with its own framing (sources.ts: EVTX) go through the same steps as XML text.
  */
 import type { MappingTable } from '../datamodel/mapping-table.js';
 import { compileMapper, type RowMapper, type RowValues } from '../datamodel/mapper.js';
@@ -11,11 +15,14 @@ import { datasetByKey, storeFieldsOf } from '../datamodel/models.js';
 import type { StoreBuilder } from '../store/builder.js';
 import { DatasetBuilders } from './builders.js';
 import { readClassicEvent } from './classic.js';
+import { EventIdentities } from './duplicates.js';
 import { FastXmlRows } from './fast-rows.js';
+import { CHANNEL, COMPUTER, EVENT_RECORD_ID } from './fast-xml.js';
 import { readJsonEvent } from './json.js';
 import { EventKinds, windowsDataNames } from './kinds.js';
 import { fromByteString, toByteString } from './lines.js';
 import type { RecordHandler } from './records.js';
+import type { Where } from './place.js';
 import { RecordCounts, type RecordPlace } from './report.js';
 import type { RecordSink } from './sources.js';
 import { TIME_PARSERS } from './time.js';
@@ -29,9 +36,6 @@ interface TableTarget {
   values: RowValues;
 }
 
-/** A line number, or the place of a record that has none. */
-type Where = number | RecordPlace;
-
 export class IngestHandler implements RecordHandler, RecordSink {
   readonly counts: RecordCounts;
   readonly builders = new DatasetBuilders();
@@ -42,9 +46,26 @@ export class IngestHandler implements RecordHandler, RecordSink {
   private readonly fast: FastXmlRows;
   /** Each target's time, while a record is checked before its rows are added. */
   private readonly times: number[] = [];
+  /** Every event identity met, for the duplicates count. */
+  readonly identities: EventIdentities;
+  /**
+   * Set when the fast path checked a line's identity and then left the line to the general
+   * path: the general path must not count the same record as its own duplicate.
+   */
+  private identityTaken = false;
 
-  constructor(strict: boolean, tables: readonly MappingTable[] = MAPPING_TABLES) {
+  /**
+   * `dedupEvents`: a copy of an earlier event is not indexed (counted as a dropped duplicate).
+   * `onWorker`: identities are only logged, for the main thread to count (parallel.ts).
+   */
+  constructor(
+    strict: boolean,
+    tables: readonly MappingTable[] = MAPPING_TABLES,
+    private readonly dedupEvents = false,
+    onWorker = false,
+  ) {
     this.counts = new RecordCounts(strict);
+    this.identities = new EventIdentities(onWorker);
     this.wantedData = new Set(windowsDataNames(tables));
     this.kinds = new EventKinds(tables, (table) => this.targetOf(table));
     this.fast = new FastXmlRows(tables, this.builders);
@@ -62,8 +83,55 @@ export class IngestHandler implements RecordHandler, RecordSink {
     };
   }
 
-  xmlLine(bytes: Buffer, start: number, end: number): boolean {
-    return this.fast.read(bytes, start, end, this.counts);
+  /** Starts the counts of file `name`. */
+  startFile(name: string): void {
+    this.counts.startFile(name);
+    this.identities.startFile(name);
+  }
+
+  xmlLine(bytes: Buffer, start: number, end: number, line: number): boolean {
+    if (!this.dedupEvents) {
+      // Counting duplicates reads the slots the scan left: no second scan.
+      if (!this.fast.read(bytes, start, end, this.counts)) return false;
+      this.duplicateOnLine(bytes, line);
+      return true;
+    }
+    // A copy must be known before rows are added: scan, check, then read (which scans again).
+    if (!this.fast.scanner.scan(bytes, start, end)) return false;
+    if (this.duplicateOnLine(bytes, line)) {
+      this.counts.dropDuplicate();
+      return true;
+    }
+    if (this.fast.read(bytes, start, end, this.counts)) return true;
+    this.identityTaken = true;
+    return false;
+  }
+
+  /** Whether the line the fast scanner read last is a copy of an earlier event (counted). */
+  private duplicateOnLine(bytes: Buffer, line: number): boolean {
+    const { start, end, view } = this.fast.scanner;
+    return this.identities.isDuplicateBytes(
+      bytes,
+      view,
+      start[CHANNEL]!,
+      end[CHANNEL]!,
+      start[COMPUTER]!,
+      end[COMPUTER]!,
+      start[EVENT_RECORD_ID]!,
+      end[EVENT_RECORD_ID]!,
+      line,
+    );
+  }
+
+  /**
+   * Whether the event just read into `fields` is a copy of an earlier one that is not to be
+   * indexed (--dedup-events); a copy is counted either way.
+   */
+  private droppedAsDuplicate(where: Where): boolean {
+    const duplicate = this.identities.isDuplicate(this.fields.get('Channel'), this.fields.get('Computer'), this.fields.get('EventRecordID'), where);
+    if (!duplicate || !this.dedupEvents) return false;
+    this.counts.dropDuplicate();
+    return true;
   }
 
   skip(line: number, reason: string): void {
@@ -77,6 +145,7 @@ export class IngestHandler implements RecordHandler, RecordSink {
   json(text: string, line: number): void {
     const shape = readJsonEvent(fromByteString(text), this.fields);
     if (typeof shape !== 'string') return this.counts.skip(line, shape.error);
+    if (shape === 'windows' && this.droppedAsDuplicate(line)) return;
     if (shape === 'windows') return this.windowsEvent(this.kinds.windows(this.fields.get('Provider'), this.fields.get('Channel'), this.fields.get('EventID')), line);
     const name = this.fields.get('event_simpleName')!;
     const targets = this.kinds.crowdstrike(name);
@@ -87,6 +156,7 @@ export class IngestHandler implements RecordHandler, RecordSink {
   classic(lines: readonly string[], line: number): void {
     const problem = readClassicEvent(lines.map(fromByteString), this.fields);
     if (problem) return this.counts.skip(line, problem);
+    if (this.droppedAsDuplicate(line)) return;
     this.windowsEvent(this.kinds.classic(this.fields.get('Channel'), this.fields.get('EventID')), line);
   }
 
@@ -101,8 +171,11 @@ export class IngestHandler implements RecordHandler, RecordSink {
   }
 
   private xmlEvent(text: string, where: Where): void {
+    const taken = this.identityTaken;
+    this.identityTaken = false;
     const problem = scanXmlEvent(text, this.fields, this.wantedData);
     if (problem) return this.counts.skip(where, problem);
+    if (!taken && this.droppedAsDuplicate(where)) return;
     this.windowsEvent(this.kinds.windows(this.fields.get('Provider'), this.fields.get('Channel'), this.fields.get('EventID')), where);
   }
 

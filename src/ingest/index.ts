@@ -11,3 +11,5 @@
  */
 export { loadDatasets, loadEndpointProcesses, type IngestOptions, type IngestProgress, type LoadedDatasets } from './load.js';
 export { type IngestReport, type RecordPlace, type SkippedRecord } from './report.js';
+export { type SkippedEntry } from './files.js';
+export { type DuplicateExample } from './duplicates.js';

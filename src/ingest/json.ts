@@ -39,7 +39,8 @@ function firstText(source: JsonObject, keys: readonly string[]): string | undefi
 /**
  * Parses one line; fills `fields` and returns its shape, or returns an error text. Windows
  * events get the XML reader's System names: Provider, Channel, EventID, Computer, Keywords,
- * SystemTime (the collector's TimeCreated, else @timestamp, else EventTime).
+ * SystemTime (the collector's TimeCreated, else @timestamp, else EventTime), EventRecordID
+ * (EventRecordID, nxlog's RecordNumber, winlogbeat's winlog.record_id).
  */
 export function readJsonEvent(line: string, fields: Map<string, string>): JsonShape | { error: string } {
   fields.clear();
@@ -62,6 +63,7 @@ export function readJsonEvent(line: string, fields: Map<string, string>): JsonSh
     setIfText(fields, 'Channel', firstText(winlog, ['channel']));
     setIfText(fields, 'EventID', firstText(winlog, ['event_id']));
     setIfText(fields, 'Computer', firstText(winlog, ['computer_name']));
+    setIfText(fields, 'EventRecordID', firstText(winlog, ['record_id']));
     setIfText(fields, 'SystemTime', firstText(parsed, ['@timestamp']));
     const user = winlog.user;
     if (isObject(user)) setIfText(fields, 'SecurityUserID', firstText(user, ['identifier']));
@@ -75,6 +77,7 @@ export function readJsonEvent(line: string, fields: Map<string, string>): JsonSh
     fields.set('EventID', eventId);
     setIfText(fields, 'Computer', firstText(parsed, ['Computer', 'Hostname', 'computer_name']));
     setIfText(fields, 'Keywords', firstText(parsed, ['Keywords']));
+    setIfText(fields, 'EventRecordID', firstText(parsed, ['EventRecordID', 'RecordNumber']));
     setIfText(fields, 'SystemTime', firstText(parsed, ['TimeCreated', '@timestamp', 'EventTime']));
     copyScalars(parsed, fields);
     return 'windows';

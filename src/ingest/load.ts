@@ -4,7 +4,7 @@
  */
 import { emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from '../datamodel/models.js';
 import type { ColumnarStore } from '../store/types.js';
-import { listFiles, type DataFile } from './files.js';
+import { listFiles, type DataFile, type SkippedEntry } from './files.js';
 import { IngestHandler } from './handler.js';
 import { readFilesInParallel, workerAvailable } from './parallel.js';
 import { readFileInto } from './read-file.js';
@@ -19,6 +19,12 @@ export interface IngestProgress {
 export interface IngestOptions {
   /** Any skipped record is an error. */
   strict?: boolean;
+  /**
+   * Index only the first copy of an event read more than once (same channel, computer and
+   * EventRecordID); by default every copy is indexed, as Splunk does, and the copies counted.
+   * Reads on this thread (a copy must be known before its rows are added).
+   */
+  dedupEvents?: boolean;
   /** Called at most about ten times a second, and once at the end. */
   onProgress?: (p: IngestProgress) => void;
   /** Read for the path '-'; process.stdin by default. */
@@ -45,8 +51,10 @@ export interface LoadedDatasets {
 export async function loadDatasets(paths: readonly string[], options: IngestOptions = {}): Promise<LoadedDatasets> {
   const ignoredFiles: string[] = [];
   const emptyFiles: string[] = [];
-  const files = await listFiles(paths, ignoredFiles);
-  const handler = new IngestHandler(options.strict ?? false);
+  const skippedEntries: SkippedEntry[] = [];
+  const files = await listFiles(paths, ignoredFiles, skippedEntries);
+  const dedupEvents = options.dedupEvents ?? false;
+  const handler = new IngestHandler(options.strict ?? false, undefined, dedupEvents);
   const counts = handler.counts;
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   let bytesRead = 0;
@@ -63,13 +71,14 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
     progress(false);
   };
 
-  const threads = threadCount(options.threads, files);
+  const threads = dedupEvents ? 1 : threadCount(options.threads, files);
   if (threads > 1) {
     const parts = readFilesInParallel(files, threads, options.strict ?? false, onBytes);
     for (const [index, part] of parts.entries()) {
       const result = await part;
       handler.builders.append(result.datasets);
       counts.absorb(result);
+      handler.identities.replay(files[index]!.path, result.identities);
       if (result.empty) emptyFiles.push(files[index]!.path);
     }
   } else {
@@ -77,7 +86,13 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
   }
   progress(true);
   const datasetRows = handler.builders.rowCounts();
-  return { datasets: handler.builders.build(), report: makeReport(counts, datasetRows, files.length, ignoredFiles, emptyFiles) };
+  const identities = handler.identities;
+  const report = makeReport(counts, datasetRows, files.length, ignoredFiles, emptyFiles, {
+    skippedEntries,
+    duplicates: identities.duplicates,
+    duplicateExample: identities.example,
+  });
+  return { datasets: handler.builders.build(), report };
 }
 
 /** loadDatasets for the Endpoint.Processes store alone (empty when no input fed it). */

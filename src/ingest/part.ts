@@ -1,6 +1,7 @@
 /** What reading one file gives, in a form a worker thread can post (parallel.ts, worker.ts). */
 import type { DatasetKey } from '../datamodel/models.js';
 import type { DictionaryColumn } from '../store/types.js';
+import type { FileIdentities } from './duplicates.js';
 import type { SkippedRecord } from './report.js';
 
 /** The rows one file gave one dataset, as columns. */
@@ -18,4 +19,6 @@ export interface FilePart {
   skipped: SkippedRecord[];
   skippedCount: number;
   empty: boolean;
+  /** The file's event identities in record order, so duplicates are counted as on one thread. */
+  identities: FileIdentities;
 }

@@ -27,6 +27,26 @@ async function* withFirst(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGene
   }
 }
 
+/** Bytes a source is shown to recognise its format by: more than any signature needs. */
+const SIGNATURE_BYTES = 4096;
+
+/**
+ * The first chunks of `chunks`, joined until there are SIGNATURE_BYTES or the stream ends (a
+ * pipe may deliver a few bytes at a time); undefined for an empty stream.
+ */
+async function headOf(chunks: AsyncIterator<Buffer>): Promise<Buffer | undefined> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  while (length < SIGNATURE_BYTES) {
+    const next = await chunks.next();
+    if (next.done) break;
+    parts.push(next.value);
+    length += next.value.length;
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+}
+
 /**
  * Feeds the records of `input` to `handler`: through the first of `sources` that recognises the
  * stream's first bytes, else as lines of text. Returns a reason when the whole stream is not
@@ -39,10 +59,10 @@ export async function readStream(
   sources: readonly RecordSource[] = RECORD_SOURCES,
 ): Promise<string | undefined> {
   const chunks = asBuffers(input);
-  const first = await chunks.next();
-  if (first.done) return undefined;
-  const stream = withFirst(first.value, chunks);
-  const source = sources.find((candidate) => candidate.recognises(first.value));
+  const head = await headOf(chunks);
+  if (head === undefined) return undefined;
+  const stream = withFirst(head, chunks);
+  const source = sources.find((candidate) => candidate.recognises(head));
   if (source) {
     await source.read(stream, handler, onBytes);
     return undefined;
@@ -62,7 +82,7 @@ export async function readFileInto(
   emptyFiles: string[],
 ): Promise<void> {
   const counts = handler.counts;
-  counts.startFile(file.path === '-' ? STDIN_NAME : file.path);
+  handler.startFile(file.path === '-' ? STDIN_NAME : file.path);
   const input = file.path === '-' ? (stdin ?? process.stdin) : createReadStream(file.path, { highWaterMark: 1 << 20 });
   let notText: string | undefined;
   try {
@@ -79,7 +99,7 @@ export async function readFileInto(
 
 /** Reads one file on its own: the work a worker thread does. */
 export async function readFilePart(path: string, size: number, strict: boolean, onBytes: (n: number) => void): Promise<FilePart> {
-  const handler = new IngestHandler(strict);
+  const handler = new IngestHandler(strict, undefined, false, true);
   const emptyFiles: string[] = [];
   await readFileInto(handler, { path, size }, undefined, onBytes, emptyFiles);
   const counts = handler.counts;
@@ -90,6 +110,7 @@ export async function readFilePart(path: string, size: number, strict: boolean, 
     skipped: counts.skipped,
     skippedCount: counts.skippedCount,
     empty: emptyFiles.length > 0,
+    identities: handler.identities.logged()!,
   };
 }
 

@@ -4,16 +4,11 @@
  */
 import { SpelunkError } from '../core/errors.js';
 import { ALL_DATASETS, ENDPOINT_PROCESSES, type DatasetKey } from '../datamodel/models.js';
+import type { DuplicateExample } from './duplicates.js';
+import type { SkippedEntry } from './files.js';
+import { placeText, type RecordPlace } from './place.js';
 
-/**
- * Where a record is in its file: the line it starts on for text files; for files of binary
- * records (EVTX) `line` is 0 and the record is named by its chunk and record number.
- */
-export interface RecordPlace {
-  line: number;
-  chunk?: number;
-  record?: number;
-}
+export type { RecordPlace };
 
 export interface SkippedRecord extends RecordPlace {
   file: string;
@@ -36,16 +31,21 @@ export interface IngestReport {
   ignoredFiles: string[];
   /** Files that held no records at all. */
   emptyFiles: string[];
+  /** Folder entries not read, with why: not a regular file, a broken symbolic link, a loop, an unreadable folder. */
+  skippedEntries: SkippedEntry[];
+  /**
+   * Records that are a copy of an earlier one (same channel, computer and EventRecordID).
+   * Indexed again, as Splunk does, unless --dedup-events dropped them (`duplicatesDropped`).
+   */
+  duplicates: number;
+  /** Duplicates not indexed (--dedup-events): counted in `records`, not as rows, other events or skipped. */
+  duplicatesDropped: number;
+  /** Where the first duplicate found and its earlier copy were read. */
+  duplicateExample: DuplicateExample | undefined;
   summary(): string;
 }
 
 const MAX_SKIPPED_DETAILS = 1000;
-
-/** `file:line`, or `file: chunk C, record R` for a binary record. */
-function placeText(file: string, place: RecordPlace): string {
-  if (place.record === undefined) return `${file}:${place.line}`;
-  return `${file}: ${place.chunk !== undefined ? `chunk ${place.chunk}, ` : ''}record ${place.record}`;
-}
 
 /** The counts of one ingest (or of one file, on a worker thread), record by record. */
 export class RecordCounts {
@@ -57,6 +57,8 @@ export class RecordCounts {
   readonly otherEvents = new Map<string, number>();
   readonly skipped: SkippedRecord[] = [];
   skippedCount = 0;
+  /** Duplicate records not indexed (--dedup-events). */
+  duplicatesDropped = 0;
 
   constructor(private readonly strict: boolean) {}
 
@@ -76,6 +78,13 @@ export class RecordCounts {
     this.records++;
     this.fileRecords++;
     this.otherEvents.set(key, (this.otherEvents.get(key) ?? 0) + 1);
+  }
+
+  /** A copy of an earlier record, not indexed (--dedup-events). */
+  dropDuplicate(): void {
+    this.records++;
+    this.fileRecords++;
+    this.duplicatesDropped++;
   }
 
   /** A record that could not be used; an error with `strict`. `where` is a line number or a place. */
@@ -101,12 +110,20 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** What the summary says of duplicates. */
+function duplicatesText(duplicates: number, dropped: number, example: DuplicateExample | undefined): string {
+  const where = example ? `, e.g. ${example.first} and ${example.second}` : '';
+  if (dropped > 0) return `; ${plural(dropped, 'duplicate event')} dropped (--dedup-events: same channel, computer and EventRecordID as an earlier record${where})`;
+  return `; ${plural(duplicates, 'duplicate event')} (same channel, computer and EventRecordID as an earlier record${where}): indexed again, as Splunk does; --dedup-events keeps the first`;
+}
+
 export function makeReport(
   counts: RecordCounts,
   datasetRows: ReadonlyMap<DatasetKey, number>,
   files: number,
   ignoredFiles: string[],
   emptyFiles: string[],
+  extra: { skippedEntries?: SkippedEntry[]; duplicates?: number; duplicateExample?: DuplicateExample | undefined } = {},
 ): IngestReport {
   const processRows = datasetRows.get(ENDPOINT_PROCESSES) ?? 0;
   return {
@@ -119,6 +136,10 @@ export function makeReport(
     skippedCount: counts.skippedCount,
     ignoredFiles,
     emptyFiles,
+    skippedEntries: extra.skippedEntries ?? [],
+    duplicates: extra.duplicates ?? 0,
+    duplicatesDropped: counts.duplicatesDropped,
+    duplicateExample: extra.duplicateExample,
     summary(): string {
       const otherTotal = [...this.otherEvents.values()].reduce((a, b) => a + b, 0);
       const top = [...this.otherEvents.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -132,7 +153,10 @@ export function makeReport(
       text += `, ${this.skippedCount} skipped`;
       const first = this.skipped[0];
       if (first) text += ` (first: ${placeText(first.file, first)}: ${first.reason})`;
+      if (this.duplicates > 0) text += duplicatesText(this.duplicates, this.duplicatesDropped, this.duplicateExample);
       if (this.emptyFiles.length > 0) text += `; ${plural(this.emptyFiles.length, 'empty file')}`;
+      const entry = this.skippedEntries[0];
+      if (entry) text += `; ${this.skippedEntries.length} folder ${this.skippedEntries.length === 1 ? 'entry' : 'entries'} not read (first: ${entry.path}: ${entry.reason})`;
       if (this.ignoredFiles.length > 0) text += `; ${plural(this.ignoredFiles.length, 'file')} ignored (not a log file extension)`;
       const evtx = this.ignoredFiles.filter((file) => /\.evtx$/i.test(file)).length;
       if (evtx > 0) text += `; ${plural(evtx, '.evtx file')} among them: convert to XML first (evtxexport -f xml FILE)`;

@@ -25,7 +25,8 @@ export interface RecordSource {
   extensions: readonly string[];
   /**
    * Whether a file whose first bytes are `head` is in this format: by its signature, whatever
-   * its name. `head` is the first chunk read: up to 1 MiB from a file, possibly less from stdin.
+   * its name. `head` is the start of the stream: at least 4 KiB unless the stream is shorter
+   * (a file gives its first read chunk, up to 1 MiB; a pipe is read until 4 KiB have come).
    */
   recognises(head: Uint8Array): boolean;
   /**

@@ -23,7 +23,10 @@ async function read(task: FileTask): Promise<void> {
       }
     });
     port.postMessage({ type: 'bytes', bytes: pendingBytes } satisfies WorkerMessage);
-    const transfer = part.datasets.flatMap((dataset) => [dataset.time.buffer, ...[...dataset.columns.values()].map((column) => column.ids.buffer)]);
+    const transfer = [
+      ...part.datasets.flatMap((dataset) => [dataset.time.buffer, ...[...dataset.columns.values()].map((column) => column.ids.buffer)]),
+      ...[part.identities.groups, part.identities.ids, part.identities.lines, part.identities.chunks, part.identities.records].map((array) => array.buffer),
+    ];
     port.postMessage({ type: 'part', index: task.index, part } satisfies WorkerMessage, transfer as ArrayBuffer[]);
   } catch (error) {
     const message: WorkerMessage =

@@ -1,9 +1,10 @@
 /**
  * A scanner for one Windows `<Event>` element, in the layouts Windows and Splunk write: one line
- * or pretty-printed, single- or double-quoted attributes. It is not a general XML parser: it finds
- * the few System elements and every `<Data Name=...>` with indexOf, as Splunk's add-on regexes do.
- * Values are kept exactly as written, entities included (`&amp;` stays `&amp;`), because the
- * add-ons extract them with regexes and never decode them.
+ * or pretty-printed, single- or double-quoted attributes. The event's markup is checked first
+ * (checkMarkup: every tag closed with `>`, quoted attributes, elements nested and closed); the
+ * values are then found as Splunk's add-on regexes find them, with indexOf: the few System
+ * elements and every `<Data Name=...>`. Values are kept exactly as written, entities included
+ * (`&amp;` stays `&amp;`), because the add-ons extract them with regexes and never decode them.
  */
 
 import { fromByteString } from './lines.js';
@@ -11,6 +12,8 @@ import { fromByteString } from './lines.js';
 /** Fills `fields` with the event's values (`text` is a byte string, see fromByteString); returns an error text when the event is malformed. */
 export function scanXmlEvent(text: string, fields: Map<string, string>, wanted?: ReadonlySet<string>): string | undefined {
   fields.clear();
+  const malformed = checkMarkup(text);
+  if (malformed !== undefined) return `malformed XML event: ${malformed}`;
   const provider = attributeOf(text, '<Provider', 'Name');
   if (provider !== undefined) fields.set('Provider', fromByteString(provider));
   const eventId = elementText(text, '<EventID');
@@ -19,6 +22,7 @@ export function scanXmlEvent(text: string, fields: Map<string, string>, wanted?:
   setElement(text, '<Channel', 'Channel', fields);
   setElement(text, '<Computer', 'Computer', fields);
   setElement(text, '<Keywords', 'Keywords', fields);
+  setElement(text, '<EventRecordID', 'EventRecordID', fields);
   const systemTime = attributeOf(text, '<TimeCreated', 'SystemTime');
   if (systemTime !== undefined) fields.set('SystemTime', systemTime);
   const userId = attributeOf(text, '<Security', 'UserID');
@@ -100,4 +104,93 @@ function scanEventData(text: string, fields: Map<string, string>, wanted: Readon
     at = text.indexOf(DATA_OPEN, close);
   }
   return undefined;
+}
+
+/** Whether `code` ends an XML name (or is not part of one). */
+function endsName(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 47 /* / */ || code === 62 /* > */ || code === 61 /* = */ || code === 60 /* < */ || code === 39 || code === 34 || Number.isNaN(code);
+}
+
+function nameEndAt(text: string, from: number): number {
+  let at = from;
+  while (!endsName(text.charCodeAt(at))) at++;
+  return at;
+}
+
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (isSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** A tag as the reason shows it: its first characters, in the text they stand for. */
+function tagText(text: string, at: number): string {
+  const shown = fromByteString(text.slice(at, at + 40)).split(/[\r\n]/)[0]!;
+  return at + 40 < text.length ? `${shown}...` : shown;
+}
+
+/**
+ * Why the markup of one event (`<Event ...>` to its `</Event>`) is not well-formed, or
+ * undefined. Checked: every `<` opens a tag, a comment, CDATA or a processing instruction that
+ * is closed; a tag is a name, attributes `name=` with a quoted value holding no `<`, separated
+ * by white space, then `>` or `/>`; every element is closed, in order, by its own name; nothing
+ * follows the root. Entities and character ranges are not checked, as the add-ons do not look
+ * at them. One pass, on the general path only (fast-xml.ts checks the same on its lines).
+ */
+export function checkMarkup(text: string): string | undefined {
+  const stack: string[] = [];
+  let at = text.indexOf('<');
+  while (at !== -1) {
+    const next = text.charCodeAt(at + 1);
+    if (next === 33 /* ! */ || next === 63 /* ? */) {
+      const [open, close] = text.startsWith('<!--', at) ? ['<!--', '-->'] : text.startsWith('<![CDATA[', at) ? ['<![CDATA[', ']]>'] : next === 63 ? ['<?', '?>'] : ['', ''];
+      if (open === '') return `unexpected ${tagText(text, at)}`;
+      const end = text.indexOf(close, at + open.length);
+      if (end === -1) return `unterminated ${open}`;
+      at = text.indexOf('<', end + close.length);
+      continue;
+    }
+    if (next === 47 /* / */) {
+      const nameEnd = nameEndAt(text, at + 2);
+      const name = text.slice(at + 2, nameEnd);
+      const tagEnd = skipSpace(text, nameEnd);
+      if (name === '' || text.charCodeAt(tagEnd) !== 62) return `unterminated end tag ${tagText(text, at)}`;
+      const open = stack.pop();
+      if (open !== name) return open === undefined ? `</${fromByteString(name)}> closes no element` : `</${fromByteString(name)}> closes <${fromByteString(open)}>`;
+      if (stack.length === 0) return skipSpace(text, tagEnd + 1) < text.length ? `text after </${fromByteString(name)}>` : undefined;
+      at = text.indexOf('<', tagEnd + 1);
+      continue;
+    }
+    const nameEnd = nameEndAt(text, at + 1);
+    if (nameEnd === at + 1) return `'<' that opens no tag: ${tagText(text, at)}`;
+    const tagStart = at;
+    let p = nameEnd;
+    for (;;) {
+      const spaced = isSpace(text.charCodeAt(p));
+      p = skipSpace(text, p);
+      const code = text.charCodeAt(p);
+      if (code === 62 /* > */) {
+        stack.push(text.slice(tagStart + 1, nameEnd));
+        break;
+      }
+      if (code === 47 /* / */ && text.charCodeAt(p + 1) === 62) {
+        if (stack.length === 0) return skipSpace(text, p + 2) < text.length ? 'text after the root element' : undefined;
+        p++;
+        break;
+      }
+      const attributeEnd = nameEndAt(text, p);
+      if (!spaced || attributeEnd === p) return `unterminated tag ${tagText(text, tagStart)}`;
+      p = skipSpace(text, attributeEnd);
+      if (text.charCodeAt(p) !== 61 /* = */) return `unterminated tag ${tagText(text, tagStart)}`;
+      p = skipSpace(text, p + 1);
+      const quote = text[p];
+      if (quote !== "'" && quote !== '"') return `unterminated tag ${tagText(text, tagStart)}`;
+      const valueEnd = text.indexOf(quote, p + 1);
+      const lessThan = text.indexOf('<', p + 1);
+      if (valueEnd === -1 || (lessThan !== -1 && lessThan < valueEnd)) return `unterminated tag ${tagText(text, tagStart)}`;
+      p = valueEnd + 1;
+    }
+    at = text.indexOf('<', p + 1);
+  }
+  return stack.length === 0 ? 'no element' : `<${fromByteString(stack[stack.length - 1]!)}> is not closed`;
 }

@@ -111,7 +111,10 @@ describe('one-line fast path: values and ids', () => {
     }
     expect(mixed.store.column('process_id')!.ids).toBeInstanceOf(Uint16Array);
     expect([...mixed.store.time]).toEqual([...general.store.time]);
-    expect(mixed.report.summary()).toBe(general.report.summary());
+    // The events repeat, so the summary names a duplicate pair: in each file at its own line.
+    const withoutExample = (summary: string): string => summary.replace(/, e\.g\. [^)]*\)/, ')');
+    expect(mixed.report.duplicates).toBe(general.report.duplicates);
+    expect(withoutExample(mixed.report.summary())).toBe(withoutExample(general.report.summary()));
   });
 });
 
