@@ -50,7 +50,9 @@ describe('fast path and general path', () => {
       'Network_Traffic.All_Traffic',
     ]);
     expect(contents(fast.datasets)).toEqual(contents(general.datasets));
-    expect(fast.report.summary()).toBe(general.report.summary());
+    // The duplicate-events note names an example file pair, which differs between the two runs' files.
+    const withoutExamplePaths = (summary: string): string => summary.replace(/, e\.g\. [^)]*\)/g, ')');
+    expect(withoutExamplePaths(fast.report.summary())).toBe(withoutExamplePaths(general.report.summary()));
   });
 });
 

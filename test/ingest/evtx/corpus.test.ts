@@ -28,6 +28,11 @@ function headerRecordCount(file: string): number {
   return count;
 }
 
+/** The summary without the example file pair of its duplicate-events note: the two folders' paths differ. */
+function withoutExamplePaths(summary: string): string {
+  return summary.replace(/, e\.g\. [^)]*\)/g, ')');
+}
+
 interface Corpus {
   file: string;
   ours: ReadResult;
@@ -107,7 +112,7 @@ if (reason) {
       const mine = datamodel(mineDir);
       const theirs = datamodel(theirsDir);
       expect(mine.summary).toMatch(/^read 415 files, 12736 records: \d+ process events/);
-      expect(mine.summary).toBe(theirs.summary);
+      expect(withoutExamplePaths(mine.summary)).toBe(withoutExamplePaths(theirs.summary));
       const normalise = (rows: Record<string, string>[]): Record<string, string>[] =>
         rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? normaliseValue(value) : value])));
       expect(mine.rows.length).toBeGreaterThan(1000);
@@ -126,7 +131,7 @@ if (reason) {
       const direct = datamodel(evtxDir);
       const theirs = datamodel(theirsDir);
       expect(direct.summary).toMatch(/^read 415 files, 12736 records: \d+ process events/);
-      expect(direct.summary).toBe(theirs.summary);
+      expect(withoutExamplePaths(direct.summary)).toBe(withoutExamplePaths(theirs.summary));
       const normalise = (rows: Record<string, string>[]): Record<string, string>[] =>
         rows.map((row) => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? normaliseValue(value) : value])));
       expect(direct.rows.length).toBeGreaterThan(1000);
