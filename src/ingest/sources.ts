@@ -8,7 +8,7 @@
  * binary format, such as EVTX (issue 12), is one entry in RECORD_SOURCES.
  */
 import { EVTX_SOURCE } from './evtx/source.js';
-import type { RecordPlace } from './report.js';
+import type { RecordPlace } from './place.js';
 
 /** Where a source delivers its records. */
 export interface RecordSink {
