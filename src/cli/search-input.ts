@@ -46,7 +46,8 @@ function readDetectionYaml(content: string, path: string): SearchInput {
   const firstError = document.errors[0];
   if (firstError) {
     const { line } = lineCounter.linePos(firstError.pos[0]);
-    throw new SpelunkError('input', `${path}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+    // A usage error (exit 2), like a missing search file or a YAML without `search:`.
+    throw new SpelunkError('usage', `${path}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
   }
   const root = document.contents;
   const field = (key: string): unknown => {
