@@ -199,7 +199,7 @@ export class RecordAssembler implements LineSink {
       if (this.endsOpenXml(text)) {
         this.cutXml(startOf(text) !== -1 && isEventStart(text, startOf(text)) ? CUT_BY_EVENT : `truncated XML event: another record starts on line ${lineNumber} before </Event>`);
       } else if (this.endsDamagedXml(text)) {
-        this.cutXml('');
+        this.cutXml();
       } else {
         this.continueXml(text, lineNumber);
         return;
@@ -226,7 +226,7 @@ export class RecordAssembler implements LineSink {
       if (this.endsOpenXml(text)) {
         this.cutXml(`truncated XML event: another record starts on line ${lineNumber} before </Event>`);
       } else if (this.endsDamagedXml(text)) {
-        this.cutXml('');
+        this.cutXml();
       } else {
         const xml = this.xml;
         xml.problem ??= problem;
@@ -338,8 +338,8 @@ export class RecordAssembler implements LineSink {
     else this.handler.xml(xml.parts.join('\n'), xml.start);
   }
 
-  /** The open XML event is cut off before its `</Event>`. */
-  private cutXml(reason: string): void {
+  /** The open XML event is cut off before its `</Event>`; `reason` unless it has a reason of its own. */
+  private cutXml(reason = 'truncated XML event'): void {
     const xml = this.xml!;
     this.xml = undefined;
     this.handler.skip(xml.start, xml.problem ?? xml.damaged ?? reason);
