@@ -8,7 +8,7 @@ import { SpelunkError } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
 import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
 import { checkSearch, openSession, type SessionOptions } from '../index.js';
-import { collect, exitWithError } from './common.js';
+import { collect, exitQuietlyWhenOutputCloses, exitWithError } from './common.js';
 import { MAX_MEMORY_HELP, parseMaxMemory } from './memory-option.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
@@ -32,6 +32,7 @@ export interface RunFlags {
 }
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   const input = readSearchArgument(searchArgument ?? bundled.w3wpDetection());
   const sessionOptions: Omit<SessionOptions, 'store'> = {
     macros: flags.macros ?? [],

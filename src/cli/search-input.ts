@@ -46,6 +46,7 @@ function readDetectionYaml(content: string, path: string): SearchInput {
   const firstError = document.errors[0];
   if (firstError) {
     const { line } = lineCounter.linePos(firstError.pos[0]);
+    // A usage error (exit 2), like a missing search file or a YAML without `search:`.
     throw new SpelunkError('usage', `${path}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
   }
   const root = document.contents;

@@ -9,6 +9,7 @@
  * are: appending and the duplicate test cost a comparison; an id met out of order is looked
  * up by binary search, then in a map.
  */
+import { ByteInterner } from './interner.js';
 import { toByteString } from './lines.js';
 import { placeText, type Where } from './place.js';
 
@@ -99,87 +100,37 @@ class RecordIds {
   }
 }
 
-/** A group of GroupTable: its channel and computer bytes, its key and its ids. */
-interface GroupEntry {
-  hash: number;
-  channel: DataView;
-  computer: DataView;
-  key: string;
-  ids: RecordIds;
-}
-
-/** Whether `view[start, start + length)` holds the bytes of `stored`, four bytes a step. */
-function sameRange(stored: DataView, view: DataView, start: number, length: number): boolean {
-  if (stored.byteLength !== length) return false;
-  let i = 0;
-  for (; i + 4 <= length; i += 4) if (stored.getInt32(i, true) !== view.getInt32(start + i, true)) return false;
-  for (; i < length; i++) if (stored.getUint8(i) !== view.getUint8(start + i)) return false;
-  return true;
-}
-
-function copyView(bytes: Uint8Array, start: number, end: number): DataView {
-  const copy = Uint8Array.from(bytes.subarray(start, end));
-  return new DataView(copy.buffer);
-}
-
 /**
- * A hash of a channel and a computer name from a few of their bytes (lengths, ends, middle):
- * names of one network differ near their end or in their middle, and equal hashes are compared
- * byte for byte anyway.
- */
-function hashRanges(bytes: Uint8Array, channel: number, channelEnd: number, computer: number, computerEnd: number): number {
-  const channelLength = channelEnd - channel;
-  const length = computerEnd - computer;
-  let hash = Math.imul(channelLength * 31 + length, 0x9e3779b1);
-  if (channelLength > 0) hash ^= bytes[channelEnd - 1]! << 8;
-  if (length > 0) {
-    hash = Math.imul(hash ^ bytes[computer]! ^ (bytes[computerEnd - 1]! << 8) ^ (bytes[computer + (length >> 1)]! << 16), 0x85ebca6b);
-    if (length > 2) hash = Math.imul(hash ^ bytes[computerEnd - 2]! ^ (bytes[computerEnd - 3]! << 8) ^ (bytes[computer + (length >> 2)]! << 16), 0xc2b2ae35);
-  }
-  return (hash ^ (hash >>> 15)) >>> 0;
-}
-
-/**
- * The groups by the bytes of their channel and computer, found without making a string: the
- * fast path looks one up per event, and logs interleave many computers.
+ * The groups of the fast path, by the interned bytes of their channel and computer: the
+ * interners number each distinct value once (hash and compare four bytes a step, the value of
+ * the event before first), so a lookup is two interner entries and two array reads.
  */
 class GroupTable {
-  private cells = new Int32Array(64).fill(-1);
-  private readonly entries: GroupEntry[] = [];
+  private readonly channels = new ByteInterner();
+  private readonly computers = new ByteInterner();
+  /** By channel entry, then computer entry: the group and its key. */
+  private readonly groups: (GroupEntry | undefined)[][] = [];
 
   constructor(private readonly groupOf: (key: string) => RecordIds) {}
 
   /** The group of `bytes[channel, channelEnd)` and `bytes[computer, computerEnd)` (empty ranges when absent); `view` is over `bytes`. */
   find(bytes: Buffer, view: DataView, channel: number, channelEnd: number, computer: number, computerEnd: number): GroupEntry {
-    const hash = hashRanges(bytes, channel, channelEnd, computer, computerEnd);
-    const mask = this.cells.length - 1;
-    let cell = hash & mask;
-    for (;;) {
-      const index = this.cells[cell]!;
-      if (index < 0) break;
-      const entry = this.entries[index]!;
-      if (entry.hash === hash && sameRange(entry.computer, view, computer, computerEnd - computer) && sameRange(entry.channel, view, channel, channelEnd - channel)) {
-        return entry;
-      }
-      cell = (cell + 1) & mask;
+    const channelEntry = this.channels.entry(bytes, view, channel, channelEnd);
+    const computerEntry = this.computers.entry(bytes, view, computer, computerEnd);
+    const byComputer = (this.groups[channelEntry] ??= []);
+    let group = byComputer[computerEntry];
+    if (group === undefined) {
+      const key = `${bytes.toString('latin1', channel, channelEnd)}\n${bytes.toString('latin1', computer, computerEnd)}`;
+      group = { key, ids: this.groupOf(key) };
+      byComputer[computerEntry] = group;
     }
-    const key = `${bytes.toString('latin1', channel, channelEnd)}\n${bytes.toString('latin1', computer, computerEnd)}`;
-    const entry = { hash, channel: copyView(bytes, channel, channelEnd), computer: copyView(bytes, computer, computerEnd), key, ids: this.groupOf(key) };
-    this.cells[cell] = this.entries.length;
-    this.entries.push(entry);
-    if (this.entries.length * 2 > this.cells.length) this.rehash();
-    return entry;
+    return group;
   }
+}
 
-  private rehash(): void {
-    this.cells = new Int32Array(this.cells.length * 2).fill(-1);
-    const mask = this.cells.length - 1;
-    this.entries.forEach((entry, index) => {
-      let at = entry.hash & mask;
-      while (this.cells[at] !== -1) at = (at + 1) & mask;
-      this.cells[at] = index;
-    });
-  }
+interface GroupEntry {
+  key: string;
+  ids: RecordIds;
 }
 
 /**

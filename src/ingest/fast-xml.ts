@@ -85,13 +85,6 @@ function sameName(name: Uint8Array, line: Uint8Array, start: number, end: number
   return true;
 }
 
-/** Whether the name of an open tag, at `openStart`, is `line[start, end)`. */
-function isOpenName(line: Uint8Array, openStart: number, start: number, end: number): boolean {
-  const length = end - start;
-  for (let i = 0; i < length; i++) if (line[openStart + i] !== line[start + i]) return false;
-  return NAME_BYTE[line[openStart + length]!] !== 1;
-}
-
 /** End of the run of name bytes from `from` (at most `end`). */
 function nameEnd(line: Uint8Array, from: number, end: number): number {
   let q = from;
@@ -137,12 +130,6 @@ const TAGS_COUNT = 10;
 const TAGS = new NameTable(['Event', 'Data', 'Provider', 'TimeCreated', 'Security', 'EventID', 'Channel', 'Computer', 'Keywords', 'EventRecordID']);
 const EVENT_NAME = Buffer.from('Event', 'latin1');
 const DATA_NAME = Buffer.from('Data', 'latin1');
-
-/** TAG_EVENT or TAG_DATA for the name of a closing tag, else NOT_FOUND: no other closing tag matters. */
-function closingTagOf(line: Uint8Array, start: number, end: number): number {
-  if (sameName(DATA_NAME, line, start, end)) return TAG_DATA;
-  return sameName(EVENT_NAME, line, start, end) ? TAG_EVENT : NOT_FOUND;
-}
 
 /** Slot of the element text of tags TAG_EVENT_ID.. (elementText in xml.ts); the tags before have none. */
 const TEXT_SLOT_OF_TAG = [DISCARD, DISCARD, DISCARD, DISCARD, DISCARD, EVENT_ID, CHANNEL, COMPUTER, KEYWORDS, EVENT_RECORD_ID];
@@ -282,18 +269,31 @@ export class WinEventLineScanner {
         inData = true;
         p = dataNameEnd + 2;
       } else if (line[p + 1] === SLASH) {
-        const q = nameEnd(line, p + 2, lineEnd);
-        if (q === p + 2 || line[q] !== GT) return false;
-        const tag = closingTagOf(line, p + 2, q);
-        if (inData !== (tag === TAG_DATA)) return false;
-        // The element closed must be the one open last.
-        if (!inData && (depth === 0 || !isOpenName(line, open[--depth]!, p + 2, q))) return false;
-        inData = false;
-        p = q + 1;
-        if (tag === TAG_EVENT) {
-          if (depth !== 0) return false;
-          for (; p < lineEnd; p++) if (line[p] !== SPACE && line[p] !== TAB) return false;
-          return true;
+        let q = p + 2;
+        if (inData) {
+          // Only </Data> closes a Data element (its usual form was matched above).
+          q = nameEnd(line, q, lineEnd);
+          if (line[q] !== GT || !sameName(DATA_NAME, line, p + 2, q)) return false;
+          inData = false;
+          p = q + 1;
+        } else {
+          // The element closed must be the one open last: the names are compared as the
+          // closing one is read.
+          if (depth === 0) return false;
+          let o = open[--depth]!;
+          while (q < lineEnd && NAME_BYTE[line[q]!] === 1 && line[q] === line[o]) {
+            q++;
+            o++;
+          }
+          if (q === p + 2 || q >= lineEnd || line[q] !== GT || NAME_BYTE[line[o]!] === 1) return false;
+          if (depth === 0) {
+            // The root, `<Event`, is closed: nothing but blanks may follow.
+            for (p = q + 1; p < lineEnd; p++) if (line[p] !== SPACE && line[p] !== TAB) return false;
+            return true;
+          }
+          // An inner `</Event>` would end the event for the general path's framing.
+          if (q - p - 2 === EVENT_NAME.length && sameName(EVENT_NAME, line, p + 2, q)) return false;
+          p = q + 1;
         }
       } else {
         if (inData) return false;

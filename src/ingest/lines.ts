@@ -5,9 +5,10 @@
  * than MAX_LINE_BYTES is reported as invalid, with its bytes so the record framing can still see
  * where records start; a too-long line is dropped while it streams past instead of being held.
  *
- * Lines end at LF (a CR before it is dropped), or at CR in a file whose first 8 KiB have CRs
- * and no LF (old Mac line endings). Splunk's default LINE_BREAKER, `([\r\n]+)`, breaks at
- * either (props.conf.spec); deciding once per file keeps a CR inside a value of an LF file.
+ * Lines end at LF (a CR before it is dropped), or at CR in a file whose first line break is a
+ * CR with no LF in the 8 KiB after it (old Mac line endings). Splunk's default LINE_BREAKER,
+ * `([\r\n]+)`, breaks at either (props.conf.spec); deciding once per file keeps a CR inside a
+ * value of an LF file.
  */
 import { isUtf8 } from 'node:buffer';
 import { detectEncoding, Utf16Transcoder, type TextEncoding } from './encoding.js';
@@ -56,12 +57,20 @@ function notALogReason(head: Buffer): string | undefined {
 /** A line start that begins a record of some framing (records.ts), in the first bytes of a file. */
 const RECORD_START_IN_HEAD = /(?:^|[\n\r])[ \t]*(?:\xef\xbb\xbf)?(?:<Event[\s>]|<\?xml|\{"|\[\{|\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d [AP]M|evtxexport \d)/;
 
+/** Share of control bytes (NUL and the others that are not tab, CR, LF, form feed or escape) from which data is binary. */
+const BINARY_SHARE = 0.05;
+
 /**
- * Whether the file is binary as a whole: NUL bytes in its first 8 KiB and no record starting
- * there. A text log with a NUL inside one record is read record by record instead.
+ * Whether the file is binary as a whole: NUL bytes in its first 8 KiB, control bytes making
+ * more than 5% of them (compressed or executable data has about 10% and more; a text log with
+ * a damaged record far less), and no record starting there. Any other file is read record by
+ * record, and a NUL makes only its own line invalid.
  */
 function isBinaryHead(probe: Buffer): boolean {
-  return probe.includes(0) && !RECORD_START_IN_HEAD.test(probe.toString('latin1'));
+  if (!probe.includes(0)) return false;
+  let control = 0;
+  for (const byte of probe) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) control++;
+  return control > probe.length * BINARY_SHARE && !RECORD_START_IN_HEAD.test(probe.toString('latin1'));
 }
 
 /** Counts raw bytes as they are read (compressed bytes for .gz, so progress matches the file size). */
@@ -176,7 +185,9 @@ export async function readLines(
   let encoding: TextEncoding = 'UTF-8';
   const chunks = utf8Chunks(plainChunks(raw, first.value), (found) => (encoding = found));
   let lineNumber = 0;
+  /** LF or CR, once the first line break has been seen. */
   let lineBreak = LF;
+  let lineBreakKnown = false;
   let carry: Buffer | undefined;
   /** Set while a too-long line streams past. */
   let discarding = false;
@@ -234,7 +245,15 @@ export async function readLines(
       firstText = false;
       const probe = bytes.subarray(0, HEAD_BYTES);
       if (isBinaryHead(probe)) return 'binary file (contains NUL bytes), not a text log';
-      if (!probe.includes(LF) && probe.includes(CR)) lineBreak = CR;
+    }
+    if (!lineBreakKnown) {
+      const cr = bytes.indexOf(CR);
+      const lf = bytes.indexOf(LF);
+      if (cr !== -1 || lf !== -1) {
+        lineBreakKnown = true;
+        const first = lf === -1 ? cr : cr === -1 ? lf : Math.min(cr, lf);
+        if (!bytes.subarray(first, first + HEAD_BYTES).includes(LF)) lineBreak = CR;
+      }
     }
     if (discarding) {
       const end = bytes.indexOf(lineBreak);

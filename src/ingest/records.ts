@@ -71,6 +71,16 @@ function isClassicTimestamp(text: string, at: number): boolean {
   return code >= 48 && code <= 57 && CLASSIC_TIMESTAMP.test(text.slice(at).trimEnd());
 }
 
+/** A line that starts like JSON: an object with a key (or empty), or an array. */
+function startsJson(text: string, at: number): boolean {
+  const first = text.charCodeAt(at);
+  if (first !== 123 /* { */ && first !== 91 /* [ */) return false;
+  const next = startOf(text.slice(at + 1, at + 64));
+  if (next === -1) return false;
+  const code = text.charCodeAt(at + 1 + next);
+  return first === 123 ? code === 34 /* " */ || code === 125 /* } */ : code === 123 || code === 91 || code === 93 || code === 34;
+}
+
 /** A JSON object on one line: `{"` ... `}`. */
 function isJsonLine(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 123 /* { */) return false;
@@ -103,13 +113,34 @@ function hasSystemStart(text: string): boolean {
   return false;
 }
 
-/** A line that has lost a character or two but still has the shape of `09/15/2020 11:48:27 PM`. */
+/** `09/15/2020 11:48:27 PM` by character class: digit, or the character itself. */
+const TIMESTAMP_SHAPE = 'dd/dd/dddd dd:dd:dd XM';
+
+/** How many characters of `text` from `at` fit TIMESTAMP_SHAPE. */
+function shapeMatches(text: string, at: number): number {
+  let matches = 0;
+  for (let i = 0; i < TIMESTAMP_SHAPE.length; i++) {
+    const char = text[at + i];
+    const shape = TIMESTAMP_SHAPE[i]!;
+    if (shape === 'd' ? char !== undefined && char >= '0' && char <= '9' : shape === 'X' ? char === 'A' || char === 'P' : char === shape) matches++;
+  }
+  return matches;
+}
+
+/**
+ * A line that still has the shape of `09/15/2020 11:48:27 PM` after a few characters were
+ * changed, or a few bytes put in it: the damaged first line of a classic block. Message lines
+ * are words; a timestamp's characters are digits and `/: APM`.
+ */
 function looksLikeTimestamp(line: string): boolean {
   const text = line.trim();
-  if (text.length < 16 || text.length > 30) return false;
+  if (text.length < 16) return false;
+  const most = TIMESTAMP_SHAPE.length - 3;
+  if (shapeMatches(text, 0) >= most || shapeMatches(text, text.length - TIMESTAMP_SHAPE.length) >= most) return true;
+  if (text.length > TIMESTAMP_SHAPE.length + 10) return false;
   let shaped = 0;
   for (const char of text) if ('0123456789/: APM'.includes(char)) shaped++;
-  return shaped >= text.length - 3;
+  return shaped >= most;
 }
 
 /** The first characters of a line, for a reason. */
@@ -167,6 +198,8 @@ export class RecordAssembler implements LineSink {
     if (this.xml) {
       if (this.endsOpenXml(text)) {
         this.cutXml(startOf(text) !== -1 && isEventStart(text, startOf(text)) ? CUT_BY_EVENT : `truncated XML event: another record starts on line ${lineNumber} before </Event>`);
+      } else if (this.endsDamagedXml(text)) {
+        this.cutXml();
       } else {
         this.continueXml(text, lineNumber);
         return;
@@ -192,6 +225,8 @@ export class RecordAssembler implements LineSink {
     if (this.xml) {
       if (this.endsOpenXml(text)) {
         this.cutXml(`truncated XML event: another record starts on line ${lineNumber} before </Event>`);
+      } else if (this.endsDamagedXml(text)) {
+        this.cutXml();
       } else {
         const xml = this.xml;
         xml.problem ??= problem;
@@ -218,13 +253,15 @@ export class RecordAssembler implements LineSink {
         return;
       }
     }
-    if (whole && at !== -1 && !text.includes(EVENT_END, at)) {
-      if (text.charCodeAt(at) === 60 /* < */) {
+    if (at !== -1 && !(whole && text.includes(EVENT_END, at))) {
+      const markup = text.charCodeAt(at) === 60 /* < */ && !looksLikeTimestamp(text);
+      if (whole && markup) {
         this.openXml(text.slice(at), lineNumber, isEventStart(text, at) ? undefined : problem);
         this.xml!.problem = problem;
         return;
       }
-      if (!startsRecord(text, at)) {
+      // A broken line that may be the first of the record after it (a damaged timestamp line).
+      if (!startsRecord(text, at) && !markup) {
         this.held = { text, line: lineNumber, reason };
         return;
       }
@@ -259,6 +296,16 @@ export class RecordAssembler implements LineSink {
     return text.includes(EVENT_NAMESPACE) || (this.xml!.hasSystem && hasSystemStart(text));
   }
 
+  /**
+   * Whether `text` ends an open event whose start tag is damaged: such a record goes on over
+   * markup lines only (a pretty-printed event), so a stray '<' never swallows lines of text.
+   */
+  private endsDamagedXml(text: string): boolean {
+    if (this.xml!.damaged === undefined) return false;
+    const at = startOf(text);
+    return at !== -1 && text.charCodeAt(at) !== 60 /* < */;
+  }
+
   private openXml(text: string, lineNumber: number, damaged: string | undefined): void {
     this.xml = { parts: [text], start: lineNumber, length: text.length, problem: undefined, hasSystem: hasSystemStart(text), damaged };
     if (damaged !== undefined) this.xml.parts = [];
@@ -291,8 +338,8 @@ export class RecordAssembler implements LineSink {
     else this.handler.xml(xml.parts.join('\n'), xml.start);
   }
 
-  /** The open XML event is cut off before its `</Event>`. */
-  private cutXml(reason: string): void {
+  /** The open XML event is cut off before its `</Event>`; `reason` unless it has a reason of its own. */
+  private cutXml(reason = 'truncated XML event'): void {
     const xml = this.xml!;
     this.xml = undefined;
     this.handler.skip(xml.start, xml.problem ?? xml.damaged ?? reason);
@@ -334,7 +381,7 @@ export class RecordAssembler implements LineSink {
       }
       if (EXPORTER_HEADER.test(rest.slice(at))) return;
       const first = rest.charCodeAt(at);
-      if (first === 123 /* { */ || first === 91 /* [ */) {
+      if (startsJson(rest, at)) {
         this.handler.json(rest.slice(at), lineNumber);
         return;
       }
@@ -346,7 +393,7 @@ export class RecordAssembler implements LineSink {
         this.startClassic(rest.slice(at), lineNumber, 'classic WinEventLog event without a timestamp line');
         return;
       }
-      if (first === 60 /* < */) {
+      if (first === 60 /* < */ && !looksLikeTimestamp(rest)) {
         // Markup that is no event start: an event whose start tag is damaged, framed like one.
         const damaged = `malformed XML event: it starts with ${quoted(rest.slice(at))}, not <Event>`;
         const end = rest.indexOf(EVENT_END, at);
@@ -445,6 +492,7 @@ export class RecordAssembler implements LineSink {
   private resyncClassic(text: string, lineNumber: number): void {
     const previous = this.classic!;
     const last = previous.lines[previous.lines.length - 1];
+    // The line before the header is the new block's timestamp line when it still looks like one.
     const carried = last !== undefined && previous.lines.length > 1 && looksLikeTimestamp(last) ? last : undefined;
     let problem: string | undefined;
     let start = lineNumber;
