@@ -93,3 +93,5 @@ export { SpelunkError } from './core/errors.js';
 export type { ColumnarStore } from './store/types.js';
 export { loadEndpointProcesses };
 export { formatResults, type OutputFormat } from './format/index.js';
+export { loadDetection, parseDetection } from './detections/detection.js';
+export type { Detection, DetectionTest, AttackDataEntry, Observable } from './detections/detection.js';
