@@ -35,6 +35,7 @@ import tail from './tail.js';
 import top from './top.js';
 import tstats from './tstats.js';
 import where from './where.js';
+import xmlkv from './xmlkv.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   accum,
@@ -67,6 +68,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   top,
   tstats,
   where,
+  xmlkv,
 ];
 
 const byName = new Map<string, CommandDefinition>();
