@@ -25,6 +25,7 @@ import outputlookup from './outputlookup.js';
 import rare from './rare.js';
 import regex from './regex.js';
 import rename from './rename.js';
+import replace from './replace.js';
 import rex from './rex.js';
 import search from './search.js';
 import sort from './sort.js';
@@ -58,6 +59,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   rare,
   regex,
   rename,
+  replace,
   rex,
   search,
   sort,
