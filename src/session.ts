@@ -172,6 +172,8 @@ export class Session {
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
       runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => limitResults(executePlan(planPipeline(pipeline), ctx), maxResults),
+      // map's search, once per result: a new search (its macros expanded) in this one's environment.
+      runSearch: (search) => executePlan(planPipeline(this.parse(search).pipeline), ctx),
       warn: (message) => warnings.push(message),
       columnar: this.options.columnar ?? true,
       lookupPaths: this.options.lookups ?? [],

@@ -7,6 +7,7 @@ import { parseSearchExpressionWith, parseSearchWith } from '../parse/parser.js';
 import type { CommandDefinition } from './types.js';
 import accum from './accum.js';
 import append from './append.js';
+import appendpipe from './appendpipe.js';
 import bin from './bin.js';
 import convert from './convert.js';
 import dedup from './dedup.js';
@@ -19,6 +20,7 @@ import inputlookup from './inputlookup.js';
 import join from './join.js';
 import lookup from './lookup.js';
 import makemv from './makemv.js';
+import map from './map.js';
 import makeresults from './makeresults.js';
 import mvexpand from './mvexpand.js';
 import outputlookup from './outputlookup.js';
@@ -41,6 +43,7 @@ import xmlkv from './xmlkv.js';
 export const COMMANDS: readonly CommandDefinition[] = [
   accum,
   append,
+  appendpipe,
   bin,
   convert,
   dedup,
@@ -53,6 +56,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   join,
   lookup,
   makemv,
+  map,
   makeresults,
   mvexpand,
   outputlookup,

@@ -24,10 +24,14 @@ export function parseSearchWith(commands: CommandLookup, text: string): Pipeline
   return buildPipeline(commands, text, syntax, false);
 }
 
-function buildPipeline(find: CommandLookup, text: string, syntax: PipelineSyntax, inSubsearch: boolean): Pipeline {
+/**
+ * `implicitSearch` false: the first segment names its command like every other (appendpipe's
+ * subpipeline: `appendpipe [stats count by action]` begins with stats, not with a search).
+ */
+function buildPipeline(find: CommandLookup, text: string, syntax: PipelineSyntax, inSubsearch: boolean, implicitSearch = true): Pipeline {
   const commands: CommandNodeBase[] = [];
   syntax.segments.forEach((segment, index) => {
-    const implicitSearchAllowed = index === 0 && !syntax.leadingPipe;
+    const implicitSearchAllowed = implicitSearch && index === 0 && !syntax.leadingPipe;
     if (segment.items.length === 0 && !implicitSearchAllowed) missingCommand(text, syntax.segments[index + 1] ?? segment, syntax);
     commands.push(buildCommand(find, text, segment, implicitSearchAllowed, inSubsearch, syntax));
   });
@@ -56,9 +60,9 @@ function buildCommand(
   const items = segment.items;
   const first = items[0];
   const firstToken = first?.kind === 'token' ? first.token : undefined;
-  const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }): Subsearch => ({
+  const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }, implicitSearch = true): Subsearch => ({
     kind: 'subsearch',
-    pipeline: buildPipeline(find, text, s.pipeline, true),
+    pipeline: buildPipeline(find, text, s.pipeline, true, implicitSearch),
     span: s.span,
   });
 
