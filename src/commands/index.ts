@@ -36,6 +36,7 @@ import streamstats from './streamstats.js';
 import table from './table.js';
 import tail from './tail.js';
 import top from './top.js';
+import transaction from './transaction.js';
 import tstats from './tstats.js';
 import where from './where.js';
 import xmlkv from './xmlkv.js';
@@ -72,6 +73,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   table,
   tail,
   top,
+  transaction,
   tstats,
   where,
   xmlkv,
