@@ -31,6 +31,7 @@ import replace from './replace.js';
 import rex from './rex.js';
 import search from './search.js';
 import sort from './sort.js';
+import spath from './spath.js';
 import stats from './stats.js';
 import streamstats from './streamstats.js';
 import table from './table.js';
@@ -68,6 +69,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   rex,
   search,
   sort,
+  spath,
   stats,
   streamstats,
   table,

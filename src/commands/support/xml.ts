@@ -11,6 +11,8 @@ export interface XmlElement {
   children: XmlElement[];
   /** The element's own text (not its children's), entities decoded, in document order. */
   text: string;
+  /** Whether its end tag was read (or it closed itself): text cut short leaves it false. */
+  closed: boolean;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -68,7 +70,10 @@ export function parseXml(text: string): XmlElement[] {
       const name = tag.slice(1).trim();
       // Close up to the matching element; a stray end tag closes nothing.
       const at = open.map((e) => e.name).lastIndexOf(name);
-      if (at >= 0) open.length = at;
+      if (at >= 0) {
+        open[at]!.closed = true;
+        open.length = at;
+      }
       continue;
     }
     const selfClosing = tag.endsWith('/');
@@ -80,7 +85,7 @@ export function parseXml(text: string): XmlElement[] {
     for (const match of (nameEnd < 0 ? '' : body.slice(nameEnd)).matchAll(ATTRIBUTE)) {
       attributes.push([match[1]!, decodeEntities(match[3] ?? match[4] ?? '')]);
     }
-    const element: XmlElement = { name, attributes, children: [], text: '' };
+    const element: XmlElement = { name, attributes, children: [], text: '', closed: selfClosing };
     const parent = open[open.length - 1];
     if (parent) parent.children.push(element);
     else roots.push(element);
