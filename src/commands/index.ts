@@ -6,6 +6,7 @@ import type { Pipeline, SearchExpr } from '../parse/ast.js';
 import { parseSearchExpressionWith, parseSearchWith } from '../parse/parser.js';
 import type { CommandDefinition } from './types.js';
 import accum from './accum.js';
+import addtotals from './addtotals.js';
 import append from './append.js';
 import appendpipe from './appendpipe.js';
 import bin from './bin.js';
@@ -44,6 +45,7 @@ import xmlkv from './xmlkv.js';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   accum,
+  addtotals,
   append,
   appendpipe,
   bin,
