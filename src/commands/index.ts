@@ -37,6 +37,7 @@ import stats from './stats.js';
 import streamstats from './streamstats.js';
 import table from './table.js';
 import tail from './tail.js';
+import timechart from './timechart.js';
 import top from './top.js';
 import transaction from './transaction.js';
 import tstats from './tstats.js';
@@ -76,6 +77,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   streamstats,
   table,
   tail,
+  timechart,
   top,
   transaction,
   tstats,
