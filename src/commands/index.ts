@@ -16,8 +16,10 @@ import evalCommand from './eval.js';
 import eventstats from './eventstats.js';
 import fields from './fields.js';
 import fillnull from './fillnull.js';
+import from from './from.js';
 import head from './head.js';
 import inputlookup from './inputlookup.js';
+import iplocation from './iplocation.js';
 import join from './join.js';
 import lookup from './lookup.js';
 import makemv from './makemv.js';
@@ -56,8 +58,10 @@ export const COMMANDS: readonly CommandDefinition[] = [
   eventstats,
   fields,
   fillnull,
+  from,
   head,
   inputlookup,
+  iplocation,
   join,
   lookup,
   makemv,
