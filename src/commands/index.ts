@@ -16,6 +16,7 @@ import evalCommand from './eval.js';
 import eventstats from './eventstats.js';
 import fields from './fields.js';
 import fillnull from './fillnull.js';
+import foreach from './foreach.js';
 import from from './from.js';
 import head from './head.js';
 import inputlookup from './inputlookup.js';
@@ -58,6 +59,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   eventstats,
   fields,
   fillnull,
+  foreach,
   from,
   head,
   inputlookup,
@@ -102,6 +104,11 @@ export function findCommand(name: string): CommandDefinition | undefined {
 /** Expanded SPL text as a pipeline of typed command nodes; a command not listed here becomes a generic node. */
 export function parseSearch(text: string): Pipeline {
   return parseSearchWith(findCommand, text);
+}
+
+/** Text as a subpipeline: commands over given results, the first one named (`eval x=1 | ...`). */
+export function parseSubpipeline(text: string): Pipeline {
+  return parseSearchWith(findCommand, text, false);
 }
 
 /** Text as one search-language expression, as `search <text>` reads it (for searchmatch()). */

@@ -146,6 +146,14 @@ export class ArgCursor {
     return this.subsearchParser(item);
   }
 
+  /** Where `[ ... ]` stands, taken unparsed: a template filled in as text before it is parsed (foreach). */
+  takeBracketed(): Span | undefined {
+    const item = this.peek();
+    if (item?.kind !== 'subsearch') return undefined;
+    this.index++;
+    return item.span;
+  }
+
   /** `[ ... ]` as a subpipeline: its first command is named, never an implied `search`. */
   takeSubpipeline(): Subsearch | undefined {
     const item = this.peek();

@@ -18,10 +18,11 @@ export interface CommandSyntax {
 /** The command a name (or alias) stands for; undefined for a command the caller does not know. */
 export type CommandLookup = (name: string) => CommandSyntax | undefined;
 
-export function parseSearchWith(commands: CommandLookup, text: string): Pipeline {
+/** `implicitSearch` false: the text is a subpipeline, its first command named (foreach's template). */
+export function parseSearchWith(commands: CommandLookup, text: string, implicitSearch = true): Pipeline {
   const tokens = lex(text);
   const syntax = parsePipelineSyntax(tokens, text);
-  return buildPipeline(commands, text, syntax, false);
+  return buildPipeline(commands, text, syntax, false, implicitSearch);
 }
 
 /**
