@@ -16,7 +16,8 @@ import { executePlan } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
 import type { Pipeline, SearchExpr } from './parse/ast.js';
-import { parseSearch, parseSearchExpression } from './commands/index.js';
+import { parseSearch, parseSearchExpression, parseSubpipeline } from './commands/index.js';
+import { overResults } from './commands/types.js';
 import { planPipeline } from './plan/plan.js';
 import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
 import { subsearchesOf } from './search/subsearch.js';
@@ -172,6 +173,11 @@ export class Session {
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
       runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => limitResults(executePlan(planPipeline(pipeline), ctx), maxResults),
+      // map's search and foreach's template: SPL text run in this search's environment (src/commands/context.ts).
+      runSearch: (search, over) => {
+        const text = this.expand(search).text;
+        return executePlan(planPipeline(over ? overResults(over, parseSubpipeline(text)) : parseSearch(text)), ctx);
+      },
       warn: (message) => warnings.push(message),
       columnar: this.options.columnar ?? true,
       lookupPaths: this.options.lookups ?? [],

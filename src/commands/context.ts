@@ -40,6 +40,13 @@ export interface ExecContext {
    * [subsearch] maxout), with Splunk's warning when it cuts.
    */
   runSubsearch(pipeline: Pipeline, maxResults?: number): ResultTable;
+  /**
+   * Runs SPL text as a new search in this one's environment: macros expanded, parsed, planned
+   * (map runs its search so, once per input result). With `over`, the text is a subpipeline run
+   * over those results (foreach's filled-in template). Absent where no session stands behind the
+   * context; the command then says it cannot run.
+   */
+  runSearch?(search: string, over?: ResultTable): ResultTable;
   warn(message: string): void;
   /**
    * Whether tstats hands its results on as columns (src/core/column-table.ts); false makes every

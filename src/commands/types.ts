@@ -47,6 +47,25 @@ export interface CommandDefinition<N extends CommandNodeBase = CommandNodeBase> 
   allowedAfterFirst?(node: N): boolean;
   /** Subsearches the command holds, run before it (join, append, search [...]). */
   subsearches?(node: N): Pipeline[];
+  /**
+   * Pipelines the command runs over its own input (appendpipe's subpipeline): planned with the
+   * command, and allowed to begin with a command that is not generating.
+   */
+  subpipelines?(node: N): Pipeline[];
+}
+
+/** The name of the step that starts a subpipeline from given results; no SPL word is spelled so. */
+export const INPUT_RESULTS = '(input)';
+
+/** A generating step that hands on the results it holds: how a subpipeline starts from a command's input. */
+export interface InputResultsNode extends CommandNodeBase {
+  results: ResultTable;
+}
+
+/** `pipeline` run over `results`: the input step, then the pipeline's commands. */
+export function overResults(results: ResultTable, pipeline: Pipeline): Pipeline {
+  const input: InputResultsNode = { name: INPUT_RESULTS, span: pipeline.span, results };
+  return { ...pipeline, commands: [input, ...pipeline.commands] };
 }
 
 /** Erases the node type so definitions of different commands can sit in one registry. */

@@ -1,7 +1,7 @@
 /**
  * Lookup tables as CSV files: the first row names the fields, every other row is one entry.
  * Reading tolerates what security_content's files contain (CRLF or mixed line endings, a BOM,
- * short rows); writing quotes the way Splunk's outputlookup does (only when needed).
+ * short rows, white space after a comma); writing quotes the way Splunk's outputlookup does (only when needed).
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
@@ -44,7 +44,10 @@ function readText(path: string): string {
 export function parseLookupCsv(text: string, shownPath: string): LookupTable {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // `trim`: white space around an unquoted cell is dropped, inside quotes it is kept (see
+    // docs/semantics.md, "Lookup cells with a leading space": security_content's
+    // `*.3d-game.com*, True` must read as `True` for its production detection to match).
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as string[][];
   } catch (error) {
     throw new SpelunkError('input', `${shownPath}: invalid CSV: ${reason(error)}`);
   }

@@ -35,7 +35,7 @@ export class ArgCursor {
     readonly items: readonly ArgItem[],
     /** Where the command ends in the text (for errors about something missing at the end). */
     readonly endOffset: number,
-    private readonly subsearchParser: (syntax: SubsearchSyntax) => Subsearch,
+    private readonly subsearchParser: (syntax: SubsearchSyntax, implicitSearch?: boolean) => Subsearch,
   ) {}
 
   get done(): boolean {
@@ -144,6 +144,22 @@ export class ArgCursor {
     if (item?.kind !== 'subsearch') return undefined;
     this.index++;
     return this.subsearchParser(item);
+  }
+
+  /** Where `[ ... ]` stands, taken unparsed: a template filled in as text before it is parsed (foreach). */
+  takeBracketed(): Span | undefined {
+    const item = this.peek();
+    if (item?.kind !== 'subsearch') return undefined;
+    this.index++;
+    return item.span;
+  }
+
+  /** `[ ... ]` as a subpipeline: its first command is named, never an implied `search`. */
+  takeSubpipeline(): Subsearch | undefined {
+    const item = this.peek();
+    if (item?.kind !== 'subsearch') return undefined;
+    this.index++;
+    return this.subsearchParser(item, false);
   }
 
   /**

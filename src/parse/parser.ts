@@ -18,16 +18,21 @@ export interface CommandSyntax {
 /** The command a name (or alias) stands for; undefined for a command the caller does not know. */
 export type CommandLookup = (name: string) => CommandSyntax | undefined;
 
-export function parseSearchWith(commands: CommandLookup, text: string): Pipeline {
+/** `implicitSearch` false: the text is a subpipeline, its first command named (foreach's template). */
+export function parseSearchWith(commands: CommandLookup, text: string, implicitSearch = true): Pipeline {
   const tokens = lex(text);
   const syntax = parsePipelineSyntax(tokens, text);
-  return buildPipeline(commands, text, syntax, false);
+  return buildPipeline(commands, text, syntax, false, implicitSearch);
 }
 
-function buildPipeline(find: CommandLookup, text: string, syntax: PipelineSyntax, inSubsearch: boolean): Pipeline {
+/**
+ * `implicitSearch` false: the first segment names its command like every other (appendpipe's
+ * subpipeline: `appendpipe [stats count by action]` begins with stats, not with a search).
+ */
+function buildPipeline(find: CommandLookup, text: string, syntax: PipelineSyntax, inSubsearch: boolean, implicitSearch = true): Pipeline {
   const commands: CommandNodeBase[] = [];
   syntax.segments.forEach((segment, index) => {
-    const implicitSearchAllowed = index === 0 && !syntax.leadingPipe;
+    const implicitSearchAllowed = implicitSearch && index === 0 && !syntax.leadingPipe;
     if (segment.items.length === 0 && !implicitSearchAllowed) missingCommand(text, syntax.segments[index + 1] ?? segment, syntax);
     commands.push(buildCommand(find, text, segment, implicitSearchAllowed, inSubsearch, syntax));
   });
@@ -56,9 +61,9 @@ function buildCommand(
   const items = segment.items;
   const first = items[0];
   const firstToken = first?.kind === 'token' ? first.token : undefined;
-  const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }): Subsearch => ({
+  const parseSubsearch = (s: { pipeline: PipelineSyntax; span: { start: number; end: number } }, implicitSearch = true): Subsearch => ({
     kind: 'subsearch',
-    pipeline: buildPipeline(find, text, s.pipeline, true),
+    pipeline: buildPipeline(find, text, s.pipeline, true, implicitSearch),
     span: s.span,
   });
 

@@ -5,7 +5,7 @@
  */
 import { SpelunkError } from '../core/errors.js';
 import { findCommand } from '../commands/index.js';
-import type { CommandDefinition } from '../commands/types.js';
+import { INPUT_RESULTS, type CommandDefinition, type InputResultsNode } from '../commands/types.js';
 import type { CommandNodeBase, GenericCommandNode, Pipeline } from '../parse/ast.js';
 
 export interface PlanStep {
@@ -23,9 +23,28 @@ function isGeneric(node: CommandNodeBase): node is GenericCommandNode {
   return (node as GenericCommandNode).generic === true;
 }
 
-export function planPipeline(pipeline: Pipeline): Plan {
+/** The step `overResults` puts first: it hands on the results it holds. */
+const inputResults: CommandDefinition = {
+  name: INPUT_RESULTS,
+  type: 'generating',
+  summary: 'The results a subpipeline starts from.',
+  parse: () => {
+    throw new SpelunkError('internal', 'the input step is never parsed');
+  },
+  execute: (node) => (node as InputResultsNode).results,
+};
+
+/**
+ * `overInput`: the pipeline runs over results it is given (appendpipe's subpipeline), so its
+ * first command need not be a generating one.
+ */
+export function planPipeline(pipeline: Pipeline, overInput = false): Plan {
   const steps: PlanStep[] = [];
   pipeline.commands.forEach((node, index) => {
+    if (node.name === INPUT_RESULTS && index === 0) {
+      steps.push({ definition: inputResults, node, subplans: [] });
+      return;
+    }
     if (isGeneric(node)) {
       if (node.unsupported) throw new SpelunkError('unsupported', node.unsupported.message, node.unsupported.span);
       throw new SpelunkError('unsupported', `spelunk does not support the '${node.name}' command.`, {
@@ -35,14 +54,15 @@ export function planPipeline(pipeline: Pipeline): Plan {
     }
     const definition = findCommand(node.name);
     if (!definition) throw new SpelunkError('internal', `no definition for command '${node.name}'`);
-    if (definition.type === 'generating' && index > 0 && !definition.allowedAfterFirst?.(node)) {
+    // Over given results, even the first command comes after them.
+    if (definition.type === 'generating' && (index > 0 || overInput) && !definition.allowedAfterFirst?.(node)) {
       throw new SpelunkError(
         'syntax',
         `Error in '${node.name}' command: This command must be the first command of a search.`,
         node.span,
       );
     }
-    if (index === 0 && definition.type !== 'generating') {
+    if (index === 0 && !overInput && definition.type !== 'generating') {
       throw new SpelunkError(
         'unsupported',
         `spelunk has no raw events to search: begin the search with a generating command such as '| tstats' ` +
@@ -50,7 +70,10 @@ export function planPipeline(pipeline: Pipeline): Plan {
         node.span,
       );
     }
-    const subplans = (definition.subsearches?.(node) ?? []).map(planPipeline);
+    const subplans = [
+      ...(definition.subsearches?.(node) ?? []).map((sub) => planPipeline(sub)),
+      ...(definition.subpipelines?.(node) ?? []).map((sub) => planPipeline(sub, true)),
+    ];
     steps.push({ definition, node, subplans });
   });
   return { steps };

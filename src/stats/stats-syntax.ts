@@ -8,8 +8,8 @@ import { countWildcards, fillWildcards, matchFieldPattern } from '../core/field-
 import { valuesOf, type FieldReader, type Row, type Value } from '../core/values.js';
 import { checkFunctions, evaluate, type EvalContext } from '../eval/evaluate.js';
 import type { EvalExpr } from '../parse/ast.js';
-import type { ArgCursor } from '../parse/cursor.js';
-import { CompareOp, LParen, RParen } from '../parse/tokens.js';
+import type { ArgCursor, FieldName } from '../parse/cursor.js';
+import { CompareOp, isWordLike, LParen, RParen, tokenSpan } from '../parse/tokens.js';
 import { aggregatorFactory, createAggregator, type Aggregator } from './aggregate.js';
 
 export interface StatsAggregate {
@@ -54,7 +54,7 @@ function parseAggregate(cursor: ArgCursor): StatsAggregate {
       expression = cursor.evalExpression();
       checkFunctions(expression);
     } else {
-      field = cursor.expectFieldName(`inside ${written}()`).name;
+      field = expectStatsFieldName(cursor, `inside ${written}()`).name;
     }
     end = cursor.expect(RParen, `')' to close ${written}(`).startOffset + 1;
   } else if (fn !== 'count' && fn !== 'c') {
@@ -62,7 +62,7 @@ function parseAggregate(cursor: ArgCursor): StatsAggregate {
   }
   let column = field !== undefined ? `${written}(${field})` : cursor.text.slice(span.start, end);
   if (cursor.takeWord('as')) {
-    const alias = cursor.expectFieldName("after 'AS'");
+    const alias = expectAsName(cursor);
     if (field !== undefined && countWildcards(field) !== countWildcards(alias.name)) {
       throw new SpelunkError('syntax', `Error in '${cursor.command}' command: the wildcards of '${field}' and '${alias.name}' do not match.`, alias.span);
     }
@@ -77,6 +77,62 @@ function parseAggregate(cursor: ArgCursor): StatsAggregate {
     );
   }
   return { fn, ...(field !== undefined ? { field } : {}), ...(expression ? { expression } : {}), column, span: { start: span.start, end } };
+}
+
+/**
+ * A field name where stats reads one: a bare word, a double-quoted string, or a name in single
+ * quotes, which may hold spaces (DOC stats examples: `perc50('visitors total')`, `AS 'visitors
+ * total'`; the column is named without the quotes, `perc50(visitors total)`).
+ */
+function expectStatsFieldName(cursor: ArgCursor, context: string): FieldName {
+  return takeSingleQuotedName(cursor) ?? cursor.expectFieldName(context);
+}
+
+/**
+ * `'name with spaces'`: the lexer knows no single quotes (they are ordinary characters in the
+ * search language), so the name is the text between the quote that opens a word and the next
+ * word that ends with one, taken as written.
+ */
+function takeSingleQuotedName(cursor: ArgCursor): FieldName | undefined {
+  const first = cursor.peekToken();
+  if (!isWordLike(first) || !first!.image.startsWith("'")) return undefined;
+  for (let ahead = 0; ; ahead++) {
+    const token = cursor.peekToken(ahead);
+    if (!token) cursor.fail(`${cursor.command}: the single quote opened here is not closed.`, tokenSpan(first!));
+    const image = token.image;
+    const closes = ahead === 0 ? image.length > 1 && image.endsWith("'") : image.endsWith("'");
+    if (!closes) continue;
+    for (let i = 0; i <= ahead; i++) cursor.nextToken();
+    const span = { start: first!.startOffset, end: tokenSpan(token).end };
+    return { name: cursor.text.slice(span.start + 1, span.end - 1), quoted: true, span };
+  }
+}
+
+/**
+ * The name after AS. A bare name may go on with parenthesised groups written against it, as
+ * in `values(aceFlags) as aceFlags(inheritance)` (five published security_content detections,
+ * tested in Splunk): the column is then named `aceFlags(inheritance)` [INF: the name as written,
+ * since Splunk accepts it and the following `table` lists it so].
+ */
+function expectAsName(cursor: ArgCursor): FieldName {
+  const quoted = takeSingleQuotedName(cursor);
+  if (quoted) return quoted;
+  const alias = cursor.expectFieldName("after 'AS'");
+  if (alias.quoted) return alias;
+  let end = alias.span.end;
+  while (cursor.isToken(LParen) && cursor.peekToken()!.startOffset === end) {
+    let depth = 0;
+    do {
+      const token = cursor.nextToken();
+      if (token.tokenType === LParen) depth++;
+      else if (token.tokenType === RParen) depth--;
+      end = tokenSpan(token).end;
+      if (depth > 0 && cursor.done) cursor.fail(`${cursor.command}: the '(' in the name after AS is not closed.`, alias.span);
+    } while (depth > 0);
+  }
+  if (end === alias.span.end) return alias;
+  const span = { start: alias.span.start, end };
+  return { name: cursor.text.slice(span.start, span.end), quoted: false, span };
 }
 
 /**
@@ -121,7 +177,7 @@ export function parseStatsArguments(cursor: ArgCursor, takeOption: () => boolean
     while (!cursor.done) {
       if (takeOption()) continue;
       if (cursor.takeComma()) continue;
-      const field = cursor.expectFieldName('in the BY clause');
+      const field = expectStatsFieldName(cursor, 'in the BY clause');
       if (field.name.includes('*')) cursor.fail(`Error in '${cursor.command}' command: wildcards are not allowed in the BY clause.`, field.span);
       by.push(field.name);
     }

@@ -7,10 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createSession } from '../../src/session.js';
 
 describe('stats AS names with parentheses', () => {
-  // Skipped: the missing piece is in the parser (core's src/stats/stats-syntax.ts / src/parse):
-  // after AS, a field name may continue with a balanced `(...)` group, as in aceFlags(inheritance).
-  // Today the name ends at `aceFlags` and `(` is read as the next stats function.
-  it.skip('names the column aceFlags(inheritance)', () => {
+  // After AS, a field name may continue with a balanced `(...)` group written against it.
+  it('names the column aceFlags(inheritance)', () => {
     const session = createSession({ datasets: new Map() });
     const result = session.run('| makeresults | eval aceFlags="CI" | stats values(aceFlags) as aceFlags(inheritance) count');
     expect(result.columns).toEqual(['aceFlags(inheritance)', 'count']);
