@@ -6,6 +6,7 @@ import { registerCoverageCommand } from './coverage.js';
 import { registerDatamodelCommand } from './datamodel.js';
 import { registerExpandCommand } from './expand.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerHuntCommand } from './hunt.js';
 import { registerParseCommand } from './parse.js';
 import { registerRunCommand } from './run.js';
 
@@ -50,6 +51,7 @@ registerParseCommand(program);
 registerDatamodelCommand(program);
 registerGenerateCommand(program);
 registerCoverageCommand(program);
+registerHuntCommand(program);
 
 // After a mistake in the options: the one-line error, then where the help is (not the whole help).
 program.showHelpAfterError(helpPointer());

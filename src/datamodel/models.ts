@@ -11,6 +11,7 @@ import { AUTHENTICATION } from './datasets/authentication.js';
 import { ALL_CHANGES } from './datasets/change.js';
 import { FILESYSTEM, PROCESSES, REGISTRY } from './datasets/endpoint.js';
 import { ALL_TRAFFIC, DNS } from './datasets/network.js';
+import { ALL_RISK } from './datasets/risk.js';
 
 export type { ChildDataset, DataModelDefinition, DatasetDefinition, DatasetKey } from './dataset.js';
 export { NODENAME } from './dataset.js';
@@ -35,7 +36,7 @@ export const DATA_MODELS: readonly DataModelDefinition[] = [
   { name: 'Change', rootDatasets: [ALL_CHANGES] },
   { name: 'Network_Resolution', rootDatasets: [DNS] },
   { name: 'Network_Traffic', rootDatasets: [ALL_TRAFFIC] },
-  { name: 'Risk', rootDatasets: [unfilled('All_Risk')] },
+  { name: 'Risk', rootDatasets: [ALL_RISK] },
   { name: 'Web', rootDatasets: [unfilled('Web')] },
 ];
 

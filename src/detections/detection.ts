@@ -19,6 +19,16 @@ export interface Observable {
   role: string[];
 }
 
+/**
+ * A detection's own scheduling, where its `deployment:` names one (contentctl's Deployment
+ * `scheduling`: cron_schedule, earliest_time, latest_time); the type's ESCU default otherwise.
+ */
+export interface Scheduling {
+  cronSchedule?: string;
+  earliestTime?: string;
+  latestTime?: string;
+}
+
 /** One `attack_data` entry of a test: a data file and how contentctl replays it. */
 export interface AttackDataEntry {
   /** The URL the file is published at (attack_data's `datasets/...` path inside it). */
@@ -56,6 +66,8 @@ export interface Detection {
   securityDomain?: string;
   assetType?: string;
   tests: DetectionTest[];
+  /** The scheduling its `deployment:` sets, if any. */
+  scheduling?: Scheduling;
   /** The whole parsed document, for fields this type does not name. */
   document: Record<string, unknown>;
 }
@@ -110,6 +122,7 @@ export function parseDetection(text: string, path: string): Detection {
     ...optional('securityDomain', optionalString(tags['security_domain'])),
     ...optional('assetType', optionalString(tags['asset_type'])),
     tests: testsOf(document['tests']),
+    ...optional('scheduling', schedulingOf(document['deployment'])),
     document,
   };
 }
@@ -161,4 +174,18 @@ function testsOf(value: unknown): DetectionTest[] {
       return [{ data: url, ...(source !== undefined ? { source } : {}), ...(sourcetype !== undefined ? { sourcetype } : {}) }];
     }),
   }));
+}
+
+function schedulingOf(value: unknown): Scheduling | undefined {
+  const raw = asRecord(value)['scheduling'];
+  const entry = asRecord(Array.isArray(raw) ? raw[0] : raw);
+  const cronSchedule = optionalString(entry['cron_schedule']);
+  const earliestTime = optionalString(entry['earliest_time']);
+  const latestTime = optionalString(entry['latest_time']);
+  if (cronSchedule === undefined && earliestTime === undefined && latestTime === undefined) return undefined;
+  return {
+    ...optional('cronSchedule', cronSchedule),
+    ...optional('earliestTime', earliestTime),
+    ...optional('latestTime', latestTime),
+  };
 }
