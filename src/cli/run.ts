@@ -6,12 +6,14 @@ import { writeFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
-import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
+import { formatResults, OUTPUT_FORMATS, warningMessages, type OutputFormat } from '../format/index.js';
 import { checkSearch, openSession, type SessionOptions } from '../index.js';
 import { collect, exitQuietlyWhenOutputCloses, exitWithError } from './common.js';
 import { MAX_MEMORY_HELP, parseMaxMemory } from './memory-option.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
+import { explainFilterOutput } from '../tune/explain-filter.js';
+import { tuneWarnings } from '../tune/warnings.js';
 
 export interface RunFlags {
   data?: string[];
@@ -29,6 +31,7 @@ export interface RunFlags {
   now?: string;
   lookups?: string[];
   outputLookups?: string;
+  explainFilter?: boolean;
 }
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
@@ -61,9 +64,12 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
   }).finally(() => bar.done());
   if (!flags.quiet) process.stderr.write(`spelunk: ${report.summary()}\n`);
   const result = session.run(input.text);
+  result.warnings.push(...tuneWarnings(session, input.text, sessionOptions));
   for (const warning of result.warnings) process.stderr.write(`spelunk: warning: ${warning}\n`);
   const format = flags.format ?? (process.stdout.isTTY ? 'table' : 'csv');
-  const text = formatResults(result, format, { tz: flags.tz });
+  const text = flags.explainFilter
+    ? explainFilterOutput(session, input.text, sessionOptions, result, format, flags.tz)
+    : formatResults(result, format, { tz: flags.tz, messages: warningMessages(result.warnings) });
   if (flags.output) {
     try {
       writeFileSync(flags.output, text);
@@ -98,6 +104,7 @@ export function registerRunCommand(program: Command): void {
       if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number of threads, 1 or more.');
       return Number(value);
     })
+    .option('--explain-filter', 'for each *_filter macro and each --macro/--macros definition the search uses, print the results that reached it, the ones it dropped and the ones it kept, then the results')
     .option('--max-memory <MiB>', MAX_MEMORY_HELP, parseMaxMemory)
     .option('--debug', 'show stack traces for internal errors')
     .addHelpText(
