@@ -30,7 +30,7 @@ const FILTER_SUFFIX = '_filter';
 
 export function explainFilters(session: Session, search: string, user: UserMacros): FilterExplanation[] {
   const stages = stagesOf(session, search);
-  const userStanzas = new Set(userDefinedStanzas(user));
+  const userStanzas = new Set(userDefinedStanzas(user).map((entry) => entry.stanza));
   const seen = new Set<string>();
   const explanations: FilterExplanation[] = [];
   for (const step of stages.expansion.steps) {

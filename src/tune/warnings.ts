@@ -17,25 +17,43 @@ export interface UserMacros {
   inlineMacros?: readonly string[] | undefined;
 }
 
-/** Stanza names (`name` or `name(n)`) the user defined through `--macros` and `--macro`. */
-export function userDefinedStanzas(user: UserMacros): string[] {
+export interface UserStanza {
+  /** `name` or `name(n)`. */
+  stanza: string;
+  /** Defined by `--macro` (for this search) rather than read from a `--macros` source. */
+  inline: boolean;
+}
+
+/** The stanzas the user defined through `--macros` and `--macro` (a later definition wins, as in the session). */
+export function userDefinedStanzas(user: UserMacros): UserStanza[] {
   const library = MacroLibrary.empty();
   for (const source of user.macros ?? []) library.loadPath(source);
   for (const spec of user.inlineMacros ?? []) library.defineInline(spec);
-  return library.definitions().map((macro) => (macro.arity === 0 ? macro.name : `${macro.name}(${macro.arity})`));
+  return library.definitions().map((macro) => ({
+    stanza: macro.arity === 0 ? macro.name : `${macro.name}(${macro.arity})`,
+    inline: macro.definedAt === '--macro',
+  }));
 }
 
-/** One warning per user-defined macro the expansion never used, with the nearest used or defined name. */
-export function unusedMacroWarnings(expansion: ExpansionResult, defined: readonly string[]): string[] {
+/**
+ * A warning per user-defined macro the expansion never used. A `--macro` definition is given for
+ * this search, so it always warns; a `--macros` source may hold the filters of many detections,
+ * so one of its macros warns only when its name is a typo away from a macro the search did use.
+ */
+export function unusedMacroWarnings(expansion: ExpansionResult, defined: readonly UserStanza[]): string[] {
   const used = [...new Set(expansion.steps.map((step) => step.macro))];
   const usedSet = new Set(used);
+  const names = defined.map((entry) => entry.stanza);
   return defined
-    .filter((stanza) => !usedSet.has(stanza))
-    .map((stanza) => {
+    .filter((entry) => !usedSet.has(entry.stanza))
+    .flatMap(({ stanza, inline }) => {
       // A used name first: the likely target of a typo is the macro the search did invoke.
-      const near = closestName(stanza, [...used, ...defined]);
+      const nearUsed = closestName(stanza, used);
+      if (!inline && nearUsed === undefined) return [];
+      const near = nearUsed ?? closestName(stanza, names);
       const hint = near ? `; did you mean \`${near}\`?` : '';
-      return `The macro \`${stanza}\` is defined (--macro/--macros) but the search never expands it${hint}`;
+      const how = inline ? '--macro' : '--macros';
+      return [`The macro \`${stanza}\` is defined (${how}) but the search never expands it${hint}`];
     });
 }
 
@@ -71,8 +89,9 @@ function fieldsNamedBy(command: CommandNodeBase): string[] {
 }
 
 const SHOWN_FIELDS = 12;
+const SHOWN_COMMAND = 120;
 
-/** A warning per field a later `search`/`where` names that no result has when it runs. */
+/** A warning per later `search`/`where` that names fields no result has when it runs. */
 export function missingFieldWarnings(stages: Stages): string[] {
   const warnings: string[] = [];
   const { pipeline, expansion } = stages;
@@ -87,19 +106,25 @@ export function missingFieldWarnings(stages: Stages): string[] {
       return; // the search's own run reports its errors
     }
     if (present.size === 0) return;
-    for (const field of named) {
-      if (present.has(field)) continue;
-      const chain = macroChainOf(expansion, command);
-      const where = chain.length > 0 ? ` (from the macro \`${chain[chain.length - 1]}\`)` : '';
-      const text = expansion.text.slice(command.span.start, command.span.end);
-      const shown = [...present].sort();
-      const list = shown.slice(0, SHOWN_FIELDS).join(', ') + (shown.length > SHOWN_FIELDS ? `, ... (${shown.length} in all)` : '');
-      warnings.push(
-        `\`${text}\`${where} names the field '${field}', which no result has at that point; the fields there are: ${list}.${prefixHint(field, present, expansion)}`,
-      );
-    }
+    const missing = named.filter((field) => !present.has(field));
+    if (missing.length === 0) return;
+    const chain = macroChainOf(expansion, command);
+    const where = chain.length > 0 ? ` (from the macro \`${chain[chain.length - 1]}\`)` : '';
+    const text = shorten(expansion.text.slice(command.span.start, command.span.end), SHOWN_COMMAND);
+    const names = listed(missing.map((field) => `'${field}'`));
+    const fields = missing.length === 1 ? `the field ${names}, which no result has` : `the fields ${names}, which no result has`;
+    const hints = missing.slice(0, SHOWN_FIELDS).map((field) => prefixHint(field, present, expansion)).filter((hint) => hint !== '');
+    warnings.push(`\`${text}\`${where} names ${fields} at that point; the fields there are: ${listed([...present].sort())}.${hints.join('')}`);
   });
   return warnings;
+}
+
+function listed(items: readonly string[]): string {
+  return items.slice(0, SHOWN_FIELDS).join(', ') + (items.length > SHOWN_FIELDS ? `, ... (${items.length} in all)` : '');
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
 }
 
 /** `Processes.dest` missing but `dest` present: the data model prefix was dropped before. */

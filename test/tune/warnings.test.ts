@@ -1,6 +1,8 @@
 /** Tuning warnings on the cases that motivated them: a mistyped filter name, a prefixed field after drop_dm_object_name. */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readSearchArgument } from '../../src/cli/search-input.js';
@@ -26,16 +28,22 @@ describe('unused macro warning', () => {
   it('names a mistyped filter and the filter the search did use', () => {
     const warnings = warningsFor(detection, ['w3wp_spawning_shel_filter=search NOT dest=IEWIN7']);
     expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('is defined (--macro)');
     expect(warnings[0]).toContain('`w3wp_spawning_shel_filter`');
     expect(warnings[0]).toContain('did you mean `w3wp_spawning_shell_filter`?');
   });
 
-  it('counts a macro file definition too, and says nothing of macros the search used', () => {
+  it('warns of a --macros definition only when it is a typo away from a macro the search used', () => {
     const file = resolve(repoRoot, 'examples/macros/w3wp_filter.conf');
     expect(warningsFor(detection, [], [file])).toEqual([]);
-    const unused = warningsFor('| tstats count from datamodel=Endpoint.Processes', [], [file]);
-    expect(unused).toHaveLength(1);
-    expect(unused[0]).toContain('`w3wp_spawning_shell_filter` is defined');
+    // A macro file may hold the filters of many detections: an unrelated one is no mistake.
+    expect(warningsFor('| tstats count from datamodel=Endpoint.Processes', [], [file])).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'spelunk-macros-'));
+    writeFileSync(join(dir, 'macros.conf'), '[w3wp_spawning_shel_filter]\ndefinition = search NOT dest=IEWIN7\n\n[other_detection_filter]\ndefinition = search *\n');
+    const typo = warningsFor(detection, [], [join(dir, 'macros.conf')]);
+    expect(typo).toEqual([
+      'The macro `w3wp_spawning_shel_filter` is defined (--macros) but the search never expands it; did you mean `w3wp_spawning_shell_filter`?',
+    ]);
   });
 
   it('gives no hint when nothing is near', () => {
@@ -74,6 +82,17 @@ describe('missing field warning', () => {
     expect(warning).toContain("'nosuchfield'");
     expect(warning).toContain('Processes.dest, count');
     expect(warning).not.toContain('Hint');
+  });
+});
+
+describe('many missing fields', () => {
+  it('make one warning per command, with the names counted', () => {
+    const terms = Array.from({ length: 50 }, (_, i) => `a${i}=*`).join(' AND ');
+    const warnings = warningsFor(`| makeresults | eval a0=1 | search ${terms}`, []);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("names the fields 'a1', 'a2'");
+    expect(warnings[0]).toContain('... (49 in all)');
+    expect(warnings[0]).not.toContain("'a0'");
   });
 });
 
