@@ -32,7 +32,11 @@ export function tableLayout(flags: OutputFlags): Pick<FormatOptions, 'width' | '
 /** Formats the results as the flags ask and writes them to `--output` or standard output. */
 export function writeResults(table: ResultTable, flags: OutputFlags, options: FormatOptions = {}): void {
   const format = chooseFormat(flags);
-  const text = formatResults(table, format, { ...options, ...(format === 'table' ? tableLayout(flags) : {}) });
+  writeText(formatResults(table, format, { ...options, ...(format === 'table' ? tableLayout(flags) : {}) }), flags);
+}
+
+/** Writes finished output to `--output` or standard output. */
+export function writeText(text: string, flags: OutputFlags): void {
   if (flags.output === undefined) {
     process.stdout.write(text);
     return;

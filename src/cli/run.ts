@@ -19,12 +19,15 @@ import {
   type OutputFlags,
   type SharedFlags,
 } from './options.js';
-import { writeResults } from './output.js';
+import { chooseFormat, writeResults, writeText } from './output.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
+import { explainFilterOutput } from '../tune/explain-filter.js';
+import { tuneWarnings } from '../tune/warnings.js';
 
 export interface RunFlags extends SharedFlags, OutputFlags {
   tz: string;
+  explainFilter?: boolean;
 }
 
 /** The options of the session the search runs in (macros, lookups, time range). */
@@ -54,8 +57,10 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
   checkSearch(input.text, sessionOptions);
   const session = await openRunSession(sessionOptions, flags);
   const result = session.run(input.text);
+  result.warnings.push(...tuneWarnings(session, input.text, sessionOptions));
   for (const warning of result.warnings) writeNote(`warning: ${warning}`);
-  writeResults(result, flags, { tz: flags.tz, messages: warningMessages(result.warnings) });
+  if (flags.explainFilter) writeText(explainFilterOutput(session, input.text, sessionOptions, result, chooseFormat(flags), flags.tz), flags);
+  else writeResults(result, flags, { tz: flags.tz, messages: warningMessages(result.warnings) });
   if (!flags.quiet) writeNote(footerLine({ results: result.rows.length, seconds: (performance.now() - started) / 1000 }));
 }
 
@@ -67,6 +72,7 @@ export function registerRunCommand(program: Command): void {
   addSearchOptions(command);
   addOutputOptions(command);
   command
+    .option('--explain-filter', 'for each *_filter macro and each --macro/--macros definition the search uses, print the results that reached it, the ones it dropped and the ones it kept, then the results')
     .option('--max-memory <MiB>', MAX_MEMORY_HELP, parseMaxMemory)
     .addHelpText(
       'after',

@@ -50,7 +50,7 @@ const MAX_INVOCATIONS = 100_000;
 /** security_content's build creates each missing `<detection>_filter` macro as `search *`. */
 const FILTER_SUFFIX = '_filter';
 const DEFAULT_FILTER_DEFINITION = 'search *';
-const DEFAULT_FILTER_ORIGIN = 'spelunk default for an undefined *_filter macro';
+export const DEFAULT_FILTER_ORIGIN = 'spelunk default for an undefined *_filter macro';
 
 export function expandMacros(search: string, library: MacroLibrary, options: ExpandOptions = {}): ExpansionResult {
   const expander = new Expander(search, library, options);

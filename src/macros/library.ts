@@ -66,6 +66,11 @@ export class MacroLibrary {
     return arities.sort((a, b) => a - b);
   }
 
+  /** Every definition, in the order its stanza was first defined (a redefinition keeps the place). */
+  definitions(): MacroDefinition[] {
+    return [...this.byStanza.values()];
+  }
+
   private add(macro: MacroDefinition): void {
     this.byStanza.set(stanzaName(macro.name, macro.arity), macro);
   }
