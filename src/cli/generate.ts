@@ -92,10 +92,11 @@ export function registerGenerateCommand(program: Command): void {
       [
         '',
         'Examples:',
-        '  spelunk generate --events 1000 > sample.log               # Sysmon XML, one event per line',
-        '  spelunk generate --events 100000 --seed 7 --hosts 50 --webshell-rate 0.001 --output big.log',
+        '  spelunk generate --events 1000 > sample.log     # Sysmon XML, one event a line',
+        '  spelunk generate --events 100000 --seed 7 --hosts 50 --webshell-rate 0.001 \\',
+        '      --output big.log',
         '  spelunk generate --events 500 --format evtx --output sample.evtx',
-        '  spelunk generate --events 1000 | spelunk run --data -      # the W3WP detection over them',
+        '  spelunk generate --events 1000 | spelunk run --data -   # W3WP over them',
       ].join('\n'),
     )
     .action(async (flags: GenerateFlags) => {
