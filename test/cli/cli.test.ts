@@ -161,6 +161,21 @@ describe('errors: one clear message, the right exit code, never a stack trace', 
   });
 });
 
+describe('spelunk datamodel', () => {
+  it('reads the bundled sample by default and writes CSV on a pipe, like run; -q silences stderr', () => {
+    const { code, stdout, stderr } = spelunk(['datamodel', '--head', '1', '-q']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const [header, row, end] = stdout.split('\n');
+    expect(header).toMatch(/^_time,.*\bprocess_name\b/);
+    expect(row).toMatch(/,/);
+    expect(end).toBe('');
+    const table = spelunk(['datamodel', '--head', '1', '-f', 'table', '--vertical']);
+    expect(table.stdout).toMatch(/^Processes\.dest +\S+$/m);
+    expect(table.stderr).toMatch(/^spelunk: no --data: using the bundled sample/);
+  });
+});
+
 describe('spelunk expand', () => {
   it('evaluates an iseval macro with the eval engine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spelunk-cli-'));
