@@ -155,5 +155,8 @@ describe('the search argument', () => {
     expect(code).toBe(2);
     expect(stderr).toMatch(/Click Settings, Advanced search, Search Macros to view macro information\.\n/);
     expect(stderr).toMatch(/\nWith spelunk: define the macro with --macro 'NAME=DEFINITION'.* with --macros/);
+    const lookup = spelunk(['run', '| inputlookup no_such_lookup', '--quiet']);
+    expect(lookup.stderr).toMatch(/^spelunk: The lookup table 'no_such_lookup' does not exist or is not available\./);
+    expect(lookup.stderr).toMatch(/\nWith spelunk: give the folder holding the lookup's CSV file .* with --lookups DIR/);
   });
 });
