@@ -32,6 +32,11 @@ const SPLUNK_UI_ADVICE: readonly { says: string; advice: string }[] = [
     says: 'Click Settings, Advanced search, Search Macros to view macro information.',
     advice: "With spelunk: define the macro with --macro 'NAME=DEFINITION' (NAME(a,b)=... with arguments), or give a macros.conf, a macro .yml or a folder of them with --macros; `spelunk expand SEARCH --trace` shows where each macro comes from.",
   },
+  {
+    // "not available" is about Splunk's sharing permissions, which spelunk does not have.
+    says: 'does not exist or is not available.',
+    advice: 'With spelunk: give the folder holding the lookup\'s CSV file (and its definition .yml, for a lookup defined by name) with --lookups DIR, or the .csv itself.',
+  },
 ];
 
 /** spelunk's advice for each sentence of Splunk's in `message` that points at Splunk's UI. */

@@ -63,10 +63,10 @@ export function registerDatamodelCommand(program: Command): void {
       [
         '',
         'Examples:',
-        '  spelunk datamodel --data logs/ --head 5                     # the newest 5 Endpoint.Processes rows',
-        '  spelunk datamodel --data logs/ --fields                     # where each field comes from, per input kind',
+        '  spelunk datamodel --data logs/ --head 5   # the newest 5 Processes rows',
+        '  spelunk datamodel --data logs/ --fields   # where each field comes from',
         '  spelunk datamodel --data logs/ --model Endpoint.Registry -f csv > registry.csv',
-        '  spelunk datamodel --data security.evtx.xml --model Authentication.Authentication --vertical',
+        '  spelunk datamodel -d security.xml -m Authentication.Authentication --vertical',
       ].join('\n'),
     )
     .action(async (flags: DatamodelFlags) => {

@@ -33,8 +33,9 @@ export function registerExpandCommand(program: Command): void {
         '',
         'Examples:',
         '  spelunk expand examples/w3wp_spawning_shell.yml',
-        "  spelunk expand '| `my_filter` ' --macro 'my_filter=search user!=SYSTEM' --trace",
-        "  spelunk expand '`ctime2(firstTime)`' --macro 'ctime2(field)=convert ctime($field$)'",
+        "  spelunk expand '| `my_filter`' --macro 'my_filter=search user!=SYSTEM' --trace",
+        "  spelunk expand '`ctime2(firstTime)`' \\",
+        "      --macro 'ctime2(field)=convert ctime($field$)'",
       ].join('\n'),
     )
     .action((search: string, options: ExpandCommandOptions) => {

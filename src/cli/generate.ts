@@ -6,6 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
+import { exitWithError } from './common.js';
 import {
   DEFAULT_HOSTS,
   DEFAULT_SEED,
@@ -76,17 +77,6 @@ async function runGenerate(flags: GenerateFlags): Promise<void> {
   await once(out, 'finish');
 }
 
-function reportAndExit(error: unknown): never {
-  // The reader went away (`spelunk generate ... | head`): not a failure.
-  if ((error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE') process.exit(0);
-  if (error instanceof SpelunkError) {
-    process.stderr.write(`spelunk: ${error.message}\n`);
-    process.exit(error.exitCode);
-  }
-  process.stderr.write(`spelunk: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-}
-
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
@@ -96,12 +86,24 @@ export function registerGenerateCommand(program: Command): void {
     .option('--hosts <h>', `number of hosts (default ${DEFAULT_HOSTS})`)
     .option('--webshell-rate <r>', `share of events that are w3wp.exe -> cmd.exe/powershell.exe (default ${DEFAULT_WEBSHELL_RATE})`)
     .option('--format <format>', `${GENERATE_FORMATS.join(' | ')} (default sysmon-xml; evtx: the sysmon-xml events as a Windows .evtx file, needs --output)`)
-    .option('--output <file>', 'write to this file instead of standard output')
+    .option('-o, --output <file>', 'write to this file instead of standard output')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  spelunk generate --events 1000 > sample.log     # Sysmon XML, one event a line',
+        '  spelunk generate --events 100000 --seed 7 --hosts 50 --webshell-rate 0.001 \\',
+        '      --output big.log',
+        '  spelunk generate --events 500 --format evtx --output sample.evtx',
+        '  spelunk generate --events 1000 | spelunk run --data -   # W3WP over them',
+      ].join('\n'),
+    )
     .action(async (flags: GenerateFlags) => {
       try {
         await runGenerate(flags);
       } catch (error) {
-        reportAndExit(error);
+        exitWithError(error, 'generate');
       }
     });
 }

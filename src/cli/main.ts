@@ -36,7 +36,7 @@ program
     [
       '',
       'Examples:',
-      '  spelunk run                                        # W3WP Spawning Shell over the bundled sample',
+      '  spelunk run                      # W3WP Spawning Shell over the bundled sample',
       '  spelunk run examples/w3wp_spawning_shell.yml --data logs/ --format json',
       '  spelunk expand examples/w3wp_spawning_shell.yml --trace',
       '  spelunk parse --explain examples/w3wp_spawning_shell.yml',

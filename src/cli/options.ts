@@ -9,6 +9,7 @@ import { bundled } from '../core/paths.js';
 import { OUTPUT_FORMATS, parseWidth, type OutputFormat } from '../format/index.js';
 import type { DataOptions, SessionOptions } from '../index.js';
 import { collect } from './common.js';
+import { displayPath, writeNote } from './messages.js';
 
 /** Every shared flag, as commander hands it to an action (each command's flags extend it). */
 export interface SharedFlags {
@@ -162,7 +163,7 @@ export function dataOptionsFromFlags(flags: SharedFlags): DataOptions & EventSco
 /** The note that no --data was given, so the bundled sample is read (not with --quiet). */
 export function noteBundledSample(flags: SharedFlags): void {
   if ((flags.data ?? []).length === 0 && !flags.quiet) {
-    process.stderr.write(`spelunk: no --data: using the bundled sample (${bundled.sampleData()})\n`);
+    writeNote(`no --data: using the bundled sample (${displayPath(bundled.sampleData())})`);
   }
 }
 

@@ -17,7 +17,10 @@ export interface SearchInput {
 const SEARCH_FILE = /\.(spl|ya?ml)$/i;
 
 export function readSearchArgument(arg: string): SearchInput {
-  if (!looksLikeSearchFile(arg)) return { text: arg, sourceName: 'command line' };
+  if (!looksLikeSearchFile(arg)) {
+    checkNotAPath(arg);
+    return { text: arg, sourceName: 'command line' };
+  }
   if (!existsSync(arg) || !statSync(arg).isFile()) {
     throw new SpelunkError('usage', `search file not found: ${arg}`);
   }
@@ -29,6 +32,22 @@ export function readSearchArgument(arg: string): SearchInput {
 /** A one-line argument ending in .spl/.yml/.yaml names a file; SPL never ends that way. */
 function looksLikeSearchFile(arg: string): boolean {
   return !arg.includes('\n') && SEARCH_FILE.test(arg.trim());
+}
+
+/**
+ * A search argument that names a folder or a file spelunk cannot read a search from is a
+ * mistake in the command line, not SPL: say so rather than report the path's syntax errors.
+ */
+function checkNotAPath(arg: string): void {
+  if (arg.includes('\n') || arg.trim() === '' || !existsSync(arg)) return;
+  const folder = statSync(arg).isDirectory();
+  if (folder) {
+    throw new SpelunkError('usage', `${arg} is a folder: did you mean \`spelunk coverage ${arg}\` (every detection in it), or --data ${arg} (logs to search)?`);
+  }
+  throw new SpelunkError(
+    'usage',
+    `${arg} is a file spelunk reads no search from (a search is SPL text, a .spl file or a detection .yml): did you mean --data ${arg}?`,
+  );
 }
 
 function readText(path: string): string {

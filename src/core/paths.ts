@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** spelunk's npm name (`spelunk` itself belongs to an unrelated package); the command is still `spelunk`. */
+export const PACKAGE_NAME = 'spelunk-spl';
+
 let cachedRoot: string | undefined;
 
 /** The folder holding spelunk's package.json. */
@@ -13,7 +16,7 @@ export function packageRoot(): string {
     const candidate = join(dir, 'package.json');
     if (existsSync(candidate)) {
       const name = (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name;
-      if (name === 'spelunk') return (cachedRoot = dir);
+      if (name === PACKAGE_NAME) return (cachedRoot = dir);
     }
     const parent = dirname(dir);
     if (parent === dir) throw new Error('spelunk: cannot find its own package.json');

@@ -38,6 +38,10 @@ export function formatTextTable(table: ResultTable, options: FormatOptions = {})
   return formatFittedTable(table, options.width, options);
 }
 
+/**
+ * The results as text in `format`, ending with a newline (CSV of no results with no fields is
+ * empty). As the CLI writes them, except that the CLI also picks the table's width.
+ */
 export function formatResults(table: ResultTable, format: OutputFormat, options: FormatOptions = {}): string {
   switch (format) {
     case 'json':

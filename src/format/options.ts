@@ -1,6 +1,12 @@
 /** The output formats and the options every formatter reads. */
 
+/**
+ * How results are written: `table` for a person, `csv` as Splunk exports it, `json` the bare
+ * array of result objects (spelunk's since its first version), `splunk-json` the whole document
+ * of Splunk's REST `output_mode=json`.
+ */
 export type OutputFormat = 'table' | 'csv' | 'json' | 'splunk-json';
+/** Every OutputFormat, in the order help lists them. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'csv', 'json', 'splunk-json'];
 
 /** A message of a Splunk search job, as REST `output_mode=json` writes it in `messages`. */
@@ -9,6 +15,7 @@ export interface SearchMessage {
   text: string;
 }
 
+/** What the formatters read besides the results; every option has a default. */
 export interface FormatOptions {
   /** IANA zone for rendering `_time`; UTC by default. */
   tz?: string;

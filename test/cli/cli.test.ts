@@ -55,6 +55,42 @@ describe('spelunk run', () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as unknown[]).length).toBeGreaterThan(0);
   });
 
+  it('infers the --output format from the extension unless --format says otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'spelunk-cli-'));
+    const search = 'examples/w3wp_spawning_shell.yml';
+    for (const [name, check] of [
+      ['out.csv', (text: string) => expect(text.split('\n')[0]).toBe('dest,parent_process,original_file_name,user,count,process_name,process,firstTime,lastTime')],
+      ['out.JSON', (text: string) => expect((JSON.parse(text) as unknown[]).length).toBe(2)],
+      ['out.txt', (text: string) => expect(text).toMatch(/^dest +MXS01\.azsentinel\.local$/m)],
+    ] as const) {
+      const { code } = spelunk(['run', search, '--output', join(dir, name), '--quiet']);
+      expect(code).toBe(0);
+      check(readFileSync(join(dir, name), 'utf8'));
+    }
+    // --format wins over the extension; a file of another extension gets CSV, as a pipe does.
+    expect(spelunk(['run', search, '--output', join(dir, 'forced.json'), '--format', 'csv', '--quiet']).code).toBe(0);
+    expect(readFileSync(join(dir, 'forced.json'), 'utf8')).toMatch(/^dest,/);
+    expect(spelunk(['run', search, '--output', join(dir, 'out.dat'), '--quiet']).code).toBe(0);
+    expect(readFileSync(join(dir, 'out.dat'), 'utf8')).toMatch(/^dest,/);
+  });
+
+  it('prints the REST document with --format splunk-json, warnings as messages', () => {
+    // rename's warning, in Splunk's words (src/commands/rename.ts).
+    const { code, stdout } = spelunk(['run', '| makeresults | eval a=1, b=2 | rename a as c, b as c | table c', '--format', 'splunk-json', '--quiet']);
+    expect(code).toBe(0);
+    const document = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(document)).toEqual(['preview', 'init_offset', 'messages', 'fields', 'results', 'highlighted']);
+    expect(document['messages']).toEqual([{ type: 'WARN', text: expect.stringMatching(/^Multiple renames to field 'c' detected\./) as unknown }]);
+    expect(document['fields']).toEqual([{ name: 'c' }]);
+    expect(document['results']).toEqual([{ c: '2' }]);
+  });
+
+  it('ends with a footer on stderr giving the result count, not with --quiet', () => {
+    const loud = spelunk(['run', 'examples/w3wp_spawning_shell.yml', '--format', 'csv']);
+    expect(loud.stderr.trimEnd().split('\n').at(-1)).toMatch(/^spelunk: 2 results in \d+\.\d{3} seconds$/);
+    expect(spelunk(['run', 'examples/w3wp_spawning_shell.yml', '--format', 'csv', '--quiet']).stderr).toBe('');
+  });
+
   it('reads data from standard input with --data -', () => {
     const sample = readFileSync(resolve(repoRoot, 'examples/data/otrf-proxylogon/proxylogon_process_creation_only.json'), 'utf8');
     const { code, stdout } = spelunk(['run', '| tstats count from datamodel=Endpoint.Processes', '--data', '-', '--format', 'csv', '--quiet'], sample);
@@ -122,6 +158,21 @@ describe('errors: one clear message, the right exit code, never a stack trace', 
     expect(strict.code).toBe(1);
     expect(strict.stderr).toMatch(/broken\.log:2/);
     expectNoStackTrace(strict.stderr);
+  });
+});
+
+describe('spelunk datamodel', () => {
+  it('reads the bundled sample by default and writes CSV on a pipe, like run; -q silences stderr', () => {
+    const { code, stdout, stderr } = spelunk(['datamodel', '--head', '1', '-q']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const [header, row, end] = stdout.split('\n');
+    expect(header).toMatch(/^_time,.*\bprocess_name\b/);
+    expect(row).toMatch(/,/);
+    expect(end).toBe('');
+    const table = spelunk(['datamodel', '--head', '1', '-f', 'table', '--vertical']);
+    expect(table.stdout).toMatch(/^Processes\.dest +\S+$/m);
+    expect(table.stderr).toMatch(/^spelunk: no --data: using the bundled sample/);
   });
 });
 

@@ -97,6 +97,6 @@ describe('generate --format evtx', () => {
     expect(readFileSync(out).subarray(0, 8).toString('latin1')).toBe('ElfFile\0');
     const refused = cli('generate', '--events', '5', '--format', 'evtx');
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toBe('spelunk: --format evtx writes a binary file: give --output FILE (its header, written last, counts the chunks)\n');
+    expect(refused.stderr).toBe('spelunk: --format evtx writes a binary file: give --output FILE (its header, written last, counts the chunks)\nsee `spelunk generate --help`\n');
   });
 });

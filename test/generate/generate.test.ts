@@ -225,6 +225,6 @@ describe('spelunk generate command', () => {
     const program = new Command();
     registerGenerateCommand(program);
     await expect(program.parseAsync(['node', 'spelunk', 'generate', '--events', '5', '--hosts', '0'])).rejects.toThrow('exit 2');
-    expect(stderr.join('')).toBe('spelunk: --hosts must be a whole number from 1 to 1000000, got 0\n');
+    expect(stderr.join('')).toBe('spelunk: --hosts must be a whole number from 1 to 1000000, got 0\nsee `spelunk generate --help`\n');
   });
 });
