@@ -12,6 +12,7 @@ import { collect, exitQuietlyWhenOutputCloses, exitWithError } from './common.js
 import { MAX_MEMORY_HELP, parseMaxMemory } from './memory-option.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
+import { formatStagedResult, runWithStages } from '../explain/stages.js';
 
 export interface RunFlags {
   data?: string[];
@@ -29,6 +30,8 @@ export interface RunFlags {
   now?: string;
   lookups?: string[];
   outputLookups?: string;
+  stages?: boolean;
+  stageRows?: number;
 }
 
 export async function runCommand(searchArgument: string | undefined, flags: RunFlags): Promise<void> {
@@ -60,10 +63,11 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
     stdin: process.stdin,
   }).finally(() => bar.done());
   if (!flags.quiet) process.stderr.write(`spelunk: ${report.summary()}\n`);
-  const result = session.run(input.text);
+  const staged = flags.stages ? runWithStages(session, input.text, { rows: flags.stageRows ?? 5, tz: flags.tz }) : undefined;
+  const result = staged?.result ?? session.run(input.text);
   for (const warning of result.warnings) process.stderr.write(`spelunk: warning: ${warning}\n`);
   const format = flags.format ?? (process.stdout.isTTY ? 'table' : 'csv');
-  const text = formatResults(result, format, { tz: flags.tz });
+  const text = staged ? formatStagedResult(staged, format, flags.tz) : formatResults(result, format, { tz: flags.tz });
   if (flags.output) {
     try {
       writeFileSync(flags.output, text);
@@ -100,6 +104,11 @@ export function registerRunCommand(program: Command): void {
     })
     .option('--max-memory <MiB>', MAX_MEMORY_HELP, parseMaxMemory)
     .option('--debug', 'show stack traces for internal errors')
+    .option('--stages', 'show what each command did: its result count, columns added and removed, time and first rows (json: a "stages" list)')
+    .option('--stage-rows <n>', 'rows shown per stage with --stages (default 5)', (value: string) => {
+      if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of rows, 0 or more.');
+      return Number(value);
+    })
     .addHelpText(
       'after',
       [
