@@ -7,6 +7,7 @@ import { registerExpandCommand } from './expand.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerParseCommand } from './parse.js';
 import { registerRunCommand } from './run.js';
+import { registerPlaygroundCommand } from './playground.js';
 
 /** A reader that went away (`spelunk run ... | head -1`) is not an error: stop quietly, as Unix tools do. */
 function isClosedPipe(error: unknown): boolean {
@@ -50,6 +51,7 @@ registerParseCommand(program);
 registerDatamodelCommand(program);
 registerGenerateCommand(program);
 registerCoverageCommand(program);
+registerPlaygroundCommand(program);
 
 try {
   await program.parseAsync(process.argv);

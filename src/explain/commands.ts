@@ -52,7 +52,7 @@ export interface CommandFacts {
 export type Explainer = (node: CommandNodeBase, text: string) => CommandFacts;
 
 const SEARCH_VS_WHERE =
-  'search binds OR tighter than AND; where and eval bind AND tighter than OR (https://docs.splunk.com/Documentation/Splunk/latest/Search/Booleanexpressions)';
+  'search binds OR tighter than AND; where and eval bind AND tighter than OR (https://docs.splunk.com/Documentation/Splunk/9.4.0/Search/Booleanexpressions)';
 
 /** The outermost AND/OR expressions inside `expr`: each is a boolean the reader may misgroup. */
 function booleansIn(expr: EvalExpr): EvalExpr[] {

@@ -8,7 +8,6 @@ import type { EvalExpr, SearchExpr } from '../parse/ast.js';
 import { parseEvalExpression } from '../parse/eval-parser.js';
 import { parseSearchExpression } from '../commands/index.js';
 import { renderSearchExpr } from '../search/explain.js';
-import { renderEvalExpr } from './eval-render.js';
 
 type Skeleton = string;
 
@@ -52,6 +51,21 @@ function flatEval(expr: EvalExpr, op: 'AND' | 'OR', text: string): Skeleton[] {
   return [evalSkeleton(expr, text)];
 }
 
+/** An eval expression's AND/OR/NOT grouping over its leaves as written: search text read the eval way. */
+function groupedAsWritten(expr: EvalExpr, text: string, nested = false): string {
+  if (expr.kind === 'binary' && (expr.op === 'AND' || expr.op === 'OR')) {
+    const joined = flatOperands(expr, expr.op).map((e) => groupedAsWritten(e, text, true)).join(` ${expr.op} `);
+    return nested ? `(${joined})` : joined;
+  }
+  if (expr.kind === 'not') return `NOT ${groupedAsWritten(expr.operand, text, true)}`;
+  return leafText(text, expr.span.start, expr.span.end);
+}
+
+function flatOperands(expr: EvalExpr, op: 'AND' | 'OR'): EvalExpr[] {
+  if (expr.kind === 'binary' && expr.op === op) return [...flatOperands(expr.left, op), ...flatOperands(expr.right, op)];
+  return [expr];
+}
+
 function mixesAndOr(skeleton: Skeleton): boolean {
   return skeleton.includes('and(') && skeleton.includes('or(');
 }
@@ -87,5 +101,5 @@ export function whereGroupingOf(expr: SearchExpr, text: string): string | undefi
   const asSearch = searchSkeleton(expr, text);
   const asEval = evalSkeleton(evalExpr, source);
   if (!mixesAndOr(asSearch) || asEval === asSearch) return undefined;
-  return renderEvalExpr(evalExpr);
+  return groupedAsWritten(evalExpr, source);
 }
