@@ -2,8 +2,8 @@
  * `parse --explain` for every command of the registry: each command has a case here, and a
  * command added to src/commands/index.ts without one fails the first test, which names it.
  * The grouping expectations follow Splunk's documented precedence: search binds OR before AND
- * (https://docs.splunk.com/Documentation/Splunk/latest/Search/Booleanexpressions), eval and
- * where AND before OR (https://docs.splunk.com/Documentation/Splunk/latest/SearchReference/Where).
+ * (https://docs.splunk.com/Documentation/Splunk/9.4.0/Search/Booleanexpressions), eval and
+ * where AND before OR (https://help.splunk.com/splunk-enterprise/spl-search-reference/9.2/search-commands/where).
  */
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
