@@ -2,34 +2,31 @@
  * `spelunk coverage [PATH...]`: runs every detection found under PATH over the data and reports
  * which run, which need a feature spelunk lacks, and which fail.
  */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { bundled } from '../core/paths.js';
 import { collectSearches, finalLine, formatJsonReport, formatTextReport, runCoverage, summarize } from '../coverage/index.js';
 import { openSession } from '../index.js';
-import { collect, exitWithError } from './common.js';
+import { exitWithError } from './common.js';
+import { writeNote } from './messages.js';
+import { addFormatOption, addSearchOptions, dataOptionsFromFlags, noteBundledSample, sessionOptionsFromFlags, type SharedFlags } from './options.js';
+import { progressBar } from './progress.js';
 
-interface CoverageFlags {
-  data?: string[];
-  macros?: string[];
-  lookups?: string[];
+interface CoverageFlags extends SharedFlags {
   format: 'text' | 'json';
-  tz: string;
-  now?: string;
-  quiet?: boolean;
 }
 
 async function coverageCommand(paths: string[], flags: CoverageFlags): Promise<void> {
   const searches = collectSearches(paths.length > 0 ? paths : [bundled.w3wpDetection()]);
   if (searches.length === 0) throw new SpelunkError('usage', `coverage: no searches found in ${paths.join(', ')}`);
+  noteBundledSample(flags);
+  const bar = progressBar(!flags.quiet);
   const { session, report } = await openSession({
-    data: flags.data,
-    macros: flags.macros,
-    lookups: flags.lookups,
-    tz: flags.tz,
-    ...(flags.now !== undefined ? { now: flags.now } : {}),
-  });
-  if (!flags.quiet) process.stderr.write(`spelunk: ${report.summary()}\n`);
+    ...sessionOptionsFromFlags(flags),
+    ...dataOptionsFromFlags(flags),
+    onProgress: (p) => bar.update(p),
+  }).finally(() => bar.done());
+  if (!flags.quiet) writeNote(report.summary());
   const results = runCoverage(searches, session);
   if (flags.format === 'json') {
     process.stdout.write(formatJsonReport(results));
@@ -41,18 +38,13 @@ async function coverageCommand(paths: string[], flags: CoverageFlags): Promise<v
 }
 
 export function registerCoverageCommand(program: Command): void {
-  program
+  const command = program
     .command('coverage')
     .description('run many detections over the data and report which run, which find no data, which are unsupported (and why), and which fail')
-    .argument('[path...]', 'detection YAML folders (recursive), detection .yml files, or text files of name<TAB>search lines (default: the bundled W3WP detection)')
-    .option('-d, --data <path>', 'a log file or folder; repeatable (default: the bundled sample)', collect)
-    .option('--macros <path>', 'macros layered over the bundled ones; repeatable, later wins', collect)
-    .option('--lookups <path>', 'a lookup folder (CSV files and their YAML definitions) layered over the bundled lookups; repeatable, later wins', collect)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('--tz <zone>', 'IANA time zone', 'UTC')
-    .option('--now <time>', "the searches' current time, for relative times (default: the clock)")
-    .option('-q, --quiet', 'no ingest summary on stderr')
-    .option('--debug', 'show stack traces for internal errors')
+    .argument('[path...]', 'detection YAML folders (recursive), detection .yml files, or text files of name<TAB>search lines (default: the bundled W3WP detection)');
+  addSearchOptions(command);
+  addFormatOption(command, ['text', 'json'], { value: 'text' });
+  command
     .addHelpText(
       'after',
       [
@@ -69,13 +61,14 @@ export function registerCoverageCommand(program: Command): void {
         'Examples:',
         '  spelunk coverage security_content/detections/endpoint --data logs/',
         '  spelunk coverage searches.tsv --format json > coverage.json',
+        '  spelunk coverage detections/ --data logs/ --earliest 2024-05-01T00:00:00Z --latest now --macros my_macros.conf',
       ].join('\n'),
     )
     .action(async (paths: string[], flags: CoverageFlags) => {
       try {
         await coverageCommand(paths, flags);
       } catch (error) {
-        exitWithError(error);
+        exitWithError(error, 'coverage');
       }
     });
 }

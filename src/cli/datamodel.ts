@@ -1,21 +1,19 @@
 /** `spelunk datamodel`: shows the rows of one dataset (Endpoint.Processes by default) built from the user's logs. */
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { SpelunkError } from '../core/errors.js';
 import { fieldsTable, datamodelTable } from '../datamodel/view.js';
-import { formatResults, OUTPUT_FORMATS, type OutputFormat } from '../format/index.js';
 import { ALL_DATASETS, datasetByKey, emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from '../datamodel/models.js';
-import { loadDatasets } from '../ingest/index.js';
-import { collect, exitWithError } from './common.js';
+import { loadData } from '../index.js';
+import { exitQuietlyWhenOutputCloses, exitWithError } from './common.js';
+import { writeNote } from './messages.js';
+import { addDataOptions, addDebugOption, addOutputOptions, addQuietOption, dataOptionsFromFlags, noteBundledSample, type OutputFlags, type SharedFlags } from './options.js';
+import { writeResults } from './output.js';
 import { progressBar } from './progress.js';
 
-interface DatamodelFlags {
-  data?: string[];
+interface DatamodelFlags extends SharedFlags, OutputFlags {
   model: string;
   fields?: boolean;
   head?: string;
-  format: OutputFormat;
-  strict?: boolean;
-  quiet?: boolean;
 }
 
 function parseHead(text: string | undefined): number {
@@ -35,37 +33,47 @@ function parseModel(text: string): DatasetKey {
 }
 
 async function runDatamodel(flags: DatamodelFlags): Promise<void> {
+  exitQuietlyWhenOutputCloses();
   const key = parseModel(flags.model);
-  if ((flags.data ?? []).length === 0) throw new SpelunkError('usage', 'datamodel needs --data PATH (a log file, a folder, or - for stdin)');
   const head = parseHead(flags.head);
+  noteBundledSample(flags);
   const bar = progressBar(!flags.quiet);
-  const { datasets, report } = await loadDatasets(flags.data ?? [], {
-    strict: flags.strict ?? false,
-    onProgress: (p) => bar.update(p),
-  });
-  bar.done();
-  if (!flags.quiet) process.stderr.write(`${report.summary()}\n`);
+  const { datasets, report } = await loadData({ ...dataOptionsFromFlags(flags), onProgress: (p) => bar.update(p) }).finally(() => bar.done());
+  if (!flags.quiet) writeNote(report.summary());
   const store = datasets.get(key) ?? emptyStore();
   const table = flags.fields ? fieldsTable(store, key) : datamodelTable(store, head, key);
-  process.stdout.write(formatResults(table, flags.format));
+  writeResults(table, flags);
 }
 
 export function registerDatamodelCommand(program: Command): void {
-  program
+  const command = program
     .command('datamodel')
-    .description('show the rows of a data model dataset spelunk builds from your logs (the | datamodel <Model> <Dataset> search view)')
-    .option('-d, --data <path>', 'log file or folder (repeatable; - reads stdin; .gz is read transparently)', collect)
+    .description('show the rows of a data model dataset spelunk builds from your logs (the | datamodel <Model> <Dataset> search view)');
+  addDataOptions(command);
+  command
     .option('-m, --model <Model.Dataset>', `the dataset to show: ${ALL_DATASETS.filter((e) => e.dataset.fields.length > 0).map((e) => e.key).join(', ')}`, ENDPOINT_PROCESSES)
     .option('--fields', "show each field's source expression per input kind and how many rows have it")
-    .option('--head <n>', 'show only the newest N rows')
-    .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
-    .option('--strict', 'fail on the first skipped (malformed) record')
-    .option('--quiet', 'no progress bar and no summary line on stderr')
+    .option('--head <n>', 'show only the newest N rows');
+  addOutputOptions(command);
+  addQuietOption(command);
+  addDebugOption(command);
+  command
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  spelunk datamodel --data logs/ --head 5                     # the newest 5 Endpoint.Processes rows',
+        '  spelunk datamodel --data logs/ --fields                     # where each field comes from, per input kind',
+        '  spelunk datamodel --data logs/ --model Endpoint.Registry -f csv > registry.csv',
+        '  spelunk datamodel --data security.evtx.xml --model Authentication.Authentication --vertical',
+      ].join('\n'),
+    )
     .action(async (flags: DatamodelFlags) => {
       try {
         await runDatamodel(flags);
       } catch (error) {
-        exitWithError(error);
+        exitWithError(error, 'datamodel');
       }
     });
 }

@@ -7,7 +7,8 @@ import { SpelunkError } from '../core/errors.js';
 import { emptyStore } from '../datamodel/models.js';
 import type { ExpansionStep } from '../macros/expand.js';
 import { Session } from '../session.js';
-import { collect } from './common.js';
+import { helpPointer, spelunkAdvice } from './common.js';
+import { addDebugOption, addMacroOptions } from './options.js';
 import { readSearchArgument } from './search-input.js';
 
 interface ExpandCommandOptions {
@@ -18,12 +19,13 @@ interface ExpandCommandOptions {
 
 
 export function registerExpandCommand(program: Command): void {
-  program
+  const command = program
     .command('expand')
     .description('print the search with all macros expanded')
-    .argument('<search>', 'SPL text, or the path of a .spl file or a security_content detection .yml')
-    .option('--macros <path>', 'a macros.conf, a macro .yml, or a folder of them; repeatable, later wins', collect)
-    .option('--macro <NAME=DEFINITION>', 'define one macro inline; NAME(arg1,arg2)=... takes arguments', collect)
+    .argument('<search>', 'SPL text, or the path of a .spl file or a security_content detection .yml');
+  addMacroOptions(command);
+  addDebugOption(command);
+  command
     .option('--trace', 'list each macro expansion: macro, where it is defined, arguments, resulting text')
     .addHelpText(
       'after',
@@ -84,6 +86,8 @@ function describeStep(step: ExpansionStep, number: number, caller: string | unde
 function reportError(error: unknown): void {
   if (error instanceof SpelunkError) {
     process.stderr.write(`spelunk: ${error.message}\n${error.detail ? `${error.detail}\n` : ''}`);
+    for (const advice of spelunkAdvice(error.message)) process.stderr.write(`${advice}\n`);
+    if (error.kind === 'usage') process.stderr.write(`${helpPointer('expand')}\n`);
     process.exitCode = error.exitCode;
     return;
   }

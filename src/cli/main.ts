@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The `spelunk` command line. */
 import { Command, CommanderError } from 'commander';
+import { helpPointer } from './common.js';
 import { registerCoverageCommand } from './coverage.js';
 import { registerDatamodelCommand } from './datamodel.js';
 import { registerExpandCommand } from './expand.js';
@@ -28,7 +29,6 @@ program
       'Sysmon EventID 1 and Security 4688 (XML or JSON) and CrowdStrike ProcessRollup2.',
   )
   .version('0.1.0')
-  .showHelpAfterError()
   .exitOverride()
   .addHelpText(
     'after',
@@ -52,6 +52,10 @@ registerDatamodelCommand(program);
 registerGenerateCommand(program);
 registerCoverageCommand(program);
 registerPlaygroundCommand(program);
+
+// After a mistake in the options: the one-line error, then where the help is (not the whole help).
+program.showHelpAfterError(helpPointer());
+for (const command of program.commands) command.showHelpAfterError(helpPointer(command.name()));
 
 try {
   await program.parseAsync(process.argv);

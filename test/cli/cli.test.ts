@@ -22,7 +22,7 @@ function expectNoStackTrace(text: string): void {
 
 describe('spelunk run', () => {
   it('runs the bundled W3WP detection over the bundled sample with no arguments', () => {
-    const { code, stdout, stderr } = spelunk(['run', '--format', 'table']);
+    const { code, stdout, stderr } = spelunk(['run', '--format', 'table', '--wide']);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^dest\s+parent_process\s+original_file_name\s+user\s+count\s+process_name\s+process\s+firstTime\s+lastTime$/);
     expect(stdout).toContain('cmd /c whoami');
