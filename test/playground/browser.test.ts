@@ -109,7 +109,7 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     await page.screenshot({ path: resolve(artefacts, 'stages.png'), fullPage: true });
   });
 
-  it('reads a dropped .evtx file in the browser, as run --data reads it', async () => {
+  it('reads an .evtx file chosen on the page, in the browser, as run --data reads it', async () => {
     const search = '| tstats count from datamodel=Endpoint.Processes by Processes.process_name Processes.dest';
     await page.setInputFiles('#file-input', evtx);
     await page.evaluate(() => window.spelunkIdle!());
@@ -120,6 +120,22 @@ describe.skipIf(!hasChromium)('the playground in headless Chromium', () => {
     expect(shown).toEqual(await cliJson(search, [sample, evtx]));
     expect(shown).not.toEqual(await cliJson(search, [sample]));
     await page.screenshot({ path: resolve(artefacts, 'dropped-evtx.png'), fullPage: true });
+  });
+
+  it('reads a file dropped onto the page', async () => {
+    const xml = resolve(repoRoot, 'test/fixtures/data/splunk-attack-data-xml/T1003.002_atomic_red_team_sysmon.log');
+    const search = '| tstats count from datamodel=Endpoint.Processes by Processes.process_name Processes.dest';
+    const bytes = [...readFileSync(xml)];
+    await page.evaluate(({ bytes, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name));
+      document.getElementById('drop-zone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, { bytes, name: 'T1003.002_atomic_red_team_sysmon.log' });
+    await page.waitForFunction(() => document.getElementById('dropped')!.textContent!.includes('T1003.002'));
+    await page.evaluate(() => window.spelunkIdle!());
+    await typeSearch(search);
+    expect(await page.textContent('#data-summary')).toMatch(/^read 6 files/);
+    expect(JSON.parse((await page.textContent('#results-json'))!)).toEqual(await cliJson(search, [sample, evtx, xml]));
   });
 
   it('runs a lesson with its macros: search groups OR first, where AND first', async () => {
