@@ -12,7 +12,7 @@ import { ALL_DATASETS, DATA_MODELS, datasetByKey, emptyStore, ENDPOINT_PROCESSES
 import { evaluate, type EvalContext } from './eval/evaluate.js';
 import { parseEvalExpression } from './parse/eval-parser.js';
 import type { DatasetBinding, ExecContext, TimeRange } from './commands/context.js';
-import { executePlan } from './exec/execute.js';
+import { executePlan, type StageObserver } from './exec/execute.js';
 import { MacroLibrary } from './macros/library.js';
 import { expandMacros, type ExpansionResult } from './macros/expand.js';
 import type { Pipeline, SearchExpr } from './parse/ast.js';
@@ -140,20 +140,21 @@ export class Session {
     }
   }
 
-  run(search: string): SearchResult {
+  /** Runs a search; `observer` watches each command of it and of its subsearches (`run --stages`). */
+  run(search: string, observer?: StageObserver): SearchResult {
     const { expansion, pipeline } = this.parse(search);
     const warnings: string[] = [];
     try {
       const plan = planPipeline(pipeline);
-      const ctx = this.context(expansion.text, warnings);
-      const table = executePlan(plan, ctx);
+      const ctx = this.context(expansion.text, warnings, observer);
+      const table = executePlan(plan, ctx, observer);
       return { columns: table.columns, rows: table.rows, expandedSearch: expansion.text, warnings };
     } catch (error) {
       throw locate(error, expansion);
     }
   }
 
-  private context(text: string, warnings: string[]): ExecContext {
+  private context(text: string, warnings: string[], observer?: StageObserver): ExecContext {
     const evalContext: EvalContext = {
       now: this.now,
       tz: this.tz,
@@ -172,7 +173,8 @@ export class Session {
       timeRange: this.timeRange,
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
-      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => limitResults(executePlan(planPipeline(pipeline), ctx), maxResults),
+      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) =>
+        limitResults(executePlan(planPipeline(pipeline), ctx, observer?.subsearch?.()), maxResults),
       // map's search and foreach's template: SPL text run in this search's environment (src/commands/context.ts).
       runSearch: (search, over) => {
         const text = this.expand(search).text;

@@ -9,6 +9,7 @@ import { registerGenerateCommand } from './generate.js';
 import { registerHuntCommand } from './hunt.js';
 import { registerParseCommand } from './parse.js';
 import { registerRunCommand } from './run.js';
+import { registerPlaygroundCommand } from './playground.js';
 import { registerTestCommand } from './test.js';
 
 /** A reader that went away (`spelunk run ... | head -1`) is not an error: stop quietly, as Unix tools do. */
@@ -54,6 +55,7 @@ registerGenerateCommand(program);
 registerCoverageCommand(program);
 registerHuntCommand(program);
 registerTestCommand(program);
+registerPlaygroundCommand(program);
 
 // After a mistake in the options: the one-line error, then where the help is (not the whole help).
 program.showHelpAfterError(helpPointer());

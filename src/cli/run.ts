@@ -3,7 +3,7 @@
  * prints the results.
  */
 import { performance } from 'node:perf_hooks';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { bundled } from '../core/paths.js';
 import { footerLine, warningMessages } from '../format/index.js';
 import { checkSearch, openSession, type Session, type SessionOptions } from '../index.js';
@@ -20,6 +20,7 @@ import {
   type SharedFlags,
 } from './options.js';
 import { chooseFormat, writeResults, writeText } from './output.js';
+import { formatStagedResult, runWithStages } from '../explain/stages.js';
 import { progressBar } from './progress.js';
 import { readSearchArgument } from './search-input.js';
 import { explainFilterOutput } from '../tune/explain-filter.js';
@@ -28,6 +29,8 @@ import { tuneWarnings } from '../tune/warnings.js';
 export interface RunFlags extends SharedFlags, OutputFlags {
   tz: string;
   explainFilter?: boolean;
+  stages?: boolean;
+  stageRows?: number;
 }
 
 /** The options of the session the search runs in (macros, lookups, time range). */
@@ -56,12 +59,20 @@ export async function runCommand(searchArgument: string | undefined, flags: RunF
   // Search mistakes are reported before a long ingest, not after it.
   checkSearch(input.text, sessionOptions);
   const session = await openRunSession(sessionOptions, flags);
-  const result = session.run(input.text);
+  const staged = flags.stages ? runWithStages(session, input.text, { rows: flags.stageRows ?? 5, tz: flags.tz }) : undefined;
+  const result = staged?.result ?? session.run(input.text);
   result.warnings.push(...tuneWarnings(session, input.text, sessionOptions));
   for (const warning of result.warnings) writeNote(`warning: ${warning}`);
-  if (flags.explainFilter) writeText(explainFilterOutput(session, input.text, sessionOptions, result, chooseFormat(flags), flags.tz), flags);
+  if (staged) writeText(formatStagedResult(staged, chooseFormat(flags), flags.tz), flags);
+  else if (flags.explainFilter) writeText(explainFilterOutput(session, input.text, sessionOptions, result, chooseFormat(flags), flags.tz), flags);
   else writeResults(result, flags, { tz: flags.tz, messages: warningMessages(result.warnings) });
   if (!flags.quiet) writeNote(footerLine({ results: result.rows.length, seconds: (performance.now() - started) / 1000 }));
+}
+
+// --stages (teach): the stage report and results, to --output or standard output.
+function parseStageRows(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of rows, 0 or more.');
+  return Number(value);
 }
 
 export function registerRunCommand(program: Command): void {
@@ -74,6 +85,8 @@ export function registerRunCommand(program: Command): void {
   command
     .option('--explain-filter', 'for each *_filter macro and each --macro/--macros definition the search uses, print the results that reached it, the ones it dropped and the ones it kept, then the results')
     .option('--max-memory <MiB>', MAX_MEMORY_HELP, parseMaxMemory)
+    .option('--stages', 'show what each command did: its result count, columns added and removed, time and first rows (json: a "stages" list)')
+    .option('--stage-rows <n>', 'rows shown per stage with --stages (default 5)', parseStageRows)
     .addHelpText(
       'after',
       [

@@ -14,13 +14,31 @@ import { emptyTable, type ResultTable } from '../core/values.js';
 import type { CommandDefinition } from '../commands/types.js';
 import type { ExecContext } from '../commands/context.js';
 import type { CommandNodeBase } from '../parse/ast.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan, PlanStep } from '../plan/plan.js';
 
-export function executePlan(plan: Plan, ctx: ExecContext): ResultTable {
+/**
+ * Watches a plan run, step by step (`run --stages`, src/explain/stages.ts). With an observer, a
+ * column table a step hands on is formed before the step's time is taken, so the time is the
+ * step's own; without one nothing changes.
+ */
+export interface StageObserver {
+  /** Step `index` (0-based) is about to run. */
+  start?(index: number, step: PlanStep): void;
+  /** Step `index` ran and gave `output` in `milliseconds`. */
+  end(index: number, step: PlanStep, output: ResultTable, milliseconds: number): void;
+  /** The observer for a subsearch the running step starts (absent: subsearches are not watched). */
+  subsearch?(): StageObserver;
+}
+
+export function executePlan(plan: Plan, ctx: ExecContext, observer?: StageObserver): ResultTable {
   validatePlan(plan, ctx);
   let table = emptyTable();
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
+    observer?.start?.(index, step);
+    const started = observer ? performance.now() : 0;
     table = executeCommand(step.definition, step.node, table, ctx);
+    if (observer && isColumnTable(table)) table.formed();
+    observer?.end(index, step, table, performance.now() - started);
     checkMemory(step.definition.name);
   }
   return table;
