@@ -11,7 +11,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFile
 import { isUtf8 } from 'node:buffer';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../core/paths.js';
+import { PACKAGE_NAME, packageRoot } from '../core/paths.js';
 
 /** The folders of the package the engine reads at run time, embedded under /spelunk. */
 const EMBEDDED = ['macros', 'lookups', 'examples'];
@@ -30,7 +30,7 @@ function filesUnder(folder: string): string[] {
 
 /** files.js: every embedded file by its virtual path, as text or base64. */
 function embeddedFiles(root: string): string {
-  const files: Record<string, [string, string]> = { [`${VIRTUAL_ROOT}/package.json`]: ['utf8', JSON.stringify({ name: 'spelunk' })] };
+  const files: Record<string, [string, string]> = { [`${VIRTUAL_ROOT}/package.json`]: ['utf8', JSON.stringify({ name: PACKAGE_NAME })] };
   for (const folder of EMBEDDED) {
     for (const path of filesUnder(join(root, folder)).sort()) {
       const bytes = readFileSync(path);
