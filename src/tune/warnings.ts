@@ -5,7 +5,7 @@
  * matches). They join the search's own warnings (stderr, and the splunk-json `messages`).
  */
 import { MacroLibrary } from '../macros/library.js';
-import type { ExpansionResult } from '../macros/expand.js';
+import { DEFAULT_FILTER_ORIGIN, type ExpansionResult } from '../macros/expand.js';
 import { childrenOf, type CommandNodeBase, type EvalExpr, type SearchExpr } from '../parse/ast.js';
 import type { Session } from '../session.js';
 import { closestName } from './closest.js';
@@ -51,7 +51,8 @@ export function unusedMacroWarnings(expansion: ExpansionResult, defined: readonl
       const nearUsed = closestName(stanza, used);
       if (!inline && nearUsed === undefined) return [];
       const near = nearUsed ?? closestName(stanza, names);
-      const hint = near ? `; did you mean \`${near}\`?` : '';
+      const defaulted = expansion.steps.some((step) => step.macro === near && step.definedAt === DEFAULT_FILTER_ORIGIN);
+      const hint = near ? `; did you mean \`${near}\`?${defaulted ? ' (the search ran it as the default `search *`)' : ''}` : '';
       const how = inline ? '--macro' : '--macros';
       return [`The macro \`${stanza}\` is defined (${how}) but the search never expands it${hint}`];
     });

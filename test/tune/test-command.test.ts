@@ -12,6 +12,7 @@ import { datasetPathOf } from '../../src/tune/attack-data.js';
 import { runTests, summarize } from '../../src/tune/run-tests.js';
 import { parseTestFile } from '../../src/tune/test-file.js';
 import type { Row } from '../../src/index.js';
+import { junitXml } from '../../src/tune/junit.js';
 import { parseXml, schemaProblems, type XmlElement } from './junit-schema.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -273,5 +274,26 @@ describe('the JUnit schema check', () => {
       'unknown element <bogus>',
     ]);
     expect(() => parseXml('<?xml version="1.0"?>\n<a><b></a>')).toThrow();
+  });
+});
+
+describe('junitXml', () => {
+  it('escapes names and reasons so that they read back as written, and counts per suite', () => {
+    const odd = 'a <b> & "c"\nnext\u0001';
+    const xml = junitXml([
+      { detection: odd, file: 'd.yml', name: odd, kind: 'case', status: 'fail', reason: odd, results: 0, warnings: ['w <1>'], seconds: 0.25 },
+      { detection: odd, file: 'd.yml', name: 'two', kind: 'case', status: 'skipped', reason: 'why', warnings: [], seconds: 0 },
+      { detection: 'other', file: 'e.yml', name: 'three', kind: 'attack_data', status: 'pass', warnings: [], seconds: 1 },
+    ]);
+    const root = parseXml(xml);
+    expect(schemaProblems(root)).toEqual([]);
+    expect(root.attributes).toMatchObject({ tests: '3', failures: '1', errors: '0', time: '1.250' });
+    const [first, second] = root.children;
+    expect(first!.attributes).toMatchObject({ name: 'a <b> & "c"\nnext\uFFFD', tests: '2', failures: '1', skipped: '1', file: 'd.yml' });
+    expect(second!.attributes).toMatchObject({ name: 'other', tests: '1', failures: '0', skipped: '0' });
+    const failure = first!.children[0]!.children.find((c) => c.name === 'failure')!;
+    expect(failure.attributes['message']).toBe('a <b> & "c"\nnext\uFFFD');
+    expect(first!.children[0]!.children.find((c) => c.name === 'system-out')!.text).toBe('warning: w <1>');
+    expect(first!.children[1]!.children.map((c) => [c.name, c.attributes['message']])).toEqual([['skipped', 'why']]);
   });
 });

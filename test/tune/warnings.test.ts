@@ -42,7 +42,7 @@ describe('unused macro warning', () => {
     writeFileSync(join(dir, 'macros.conf'), '[w3wp_spawning_shel_filter]\ndefinition = search NOT dest=IEWIN7\n\n[other_detection_filter]\ndefinition = search *\n');
     const typo = warningsFor(detection, [], [join(dir, 'macros.conf')]);
     expect(typo).toEqual([
-      'The macro `w3wp_spawning_shel_filter` is defined (--macros) but the search never expands it; did you mean `w3wp_spawning_shell_filter`?',
+      'The macro `w3wp_spawning_shel_filter` is defined (--macros) but the search never expands it; did you mean `w3wp_spawning_shell_filter`? (the search ran it as the default `search *`)',
     ]);
   });
 
