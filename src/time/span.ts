@@ -81,3 +81,10 @@ export function binStart(epochSeconds: number, span: TimeSpan, tz: string): numb
     DateTime.fromObject({ year: Math.floor(startIndex / 12), month: (startIndex % 12) + 1, day: 1 }, { zone: tz }).toMillis() / 1000
   );
 }
+
+/** A span's length in seconds; months, quarters and years have none (their length varies). */
+export function spanSeconds(span: TimeSpan): number {
+  const seconds = UNIT_SECONDS[span.unit];
+  if (seconds === undefined) throw new SpelunkError('search', `the span '${span.amount}${span.unit}' has no fixed length: use seconds, minutes, hours, days or weeks`);
+  return seconds * span.amount;
+}

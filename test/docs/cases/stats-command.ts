@@ -79,7 +79,6 @@ export const statsCommandCases: DocCase[] = [
   },
   {
     id: 'stats-allnum',
-    knownDifference: "error: spelunk does not support the stats option 'allnum'.",
     page: PAGE,
     quote: 'allnum Syntax: allnum=<bool> Description: If true, computes numerical statistics on each field if and only if all of the values of that field are numerical.',
     search:
