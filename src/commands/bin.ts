@@ -184,7 +184,14 @@ export default defineCommand<BinNode>({
     const binOne = (value: Scalar): Scalar => {
       const number = numericValue(value);
       if (number === undefined) return value;
-      return binTime ? binTime(number) : binNumber(number, size);
+      if (!binTime) return binNumber(number, size);
+      try {
+        return binTime(number);
+      } catch (error) {
+        // A time past what a date holds: say where, at the span that bins it.
+        if (error instanceof SpelunkError && error.span === undefined) throw new SpelunkError(error.kind, `Error in 'bin' command: ${error.message}`, node.spanAt);
+        throw error;
+      }
     };
     const rows = input.rows.map((row): Row => {
       const value = row.get(node.field);

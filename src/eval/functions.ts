@@ -582,7 +582,13 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
     const text = toText(query ?? null);
     if (!env.ctx.searchMatch) throw new SpelunkError('unsupported', 'searchmatch() is not available here', env.span);
     if (text === undefined) return null;
-    return env.ctx.searchMatch(text, env.row);
+    try {
+      return env.ctx.searchMatch(text, env.row);
+    } catch (error) {
+      // The query's own errors point into the query text: place them at the call in the search.
+      if (error instanceof SpelunkError && error.kind !== 'internal') throw new SpelunkError(error.kind === 'syntax' ? 'search' : error.kind, error.message, env.span);
+      throw error;
+    }
   }), { pure: false }),
   cidrmatch: described('Whether an IP address lies in a CIDR network.', eager(2, 2, ([cidr, ip]) => {
     const cidrText = toText(cidr ?? null);
