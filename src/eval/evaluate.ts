@@ -7,7 +7,7 @@ import { childrenOf, type EvalExpr } from '../parse/ast.js';
 import { SpelunkError, type Span } from '../core/errors.js';
 import { scalarToString, valuesOf, type FieldReader, type Scalar, type Value } from '../core/values.js';
 import { compareScalars, toArithmeticNumber, toBoolean, toNumber } from './coerce.js';
-import { checkCall, functionSpec, like, type CallEnv, type EvalContext } from './functions.js';
+import { checkCall, functionSpec, like, unsupportedFunction, type CallEnv, type EvalContext } from './functions.js';
 
 export type { EvalContext } from './functions.js';
 export { isTrue } from './coerce.js';
@@ -99,7 +99,7 @@ function logical(expr: Binary, row: FieldReader, ctx: EvalContext): Value {
 
 function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: FieldReader, ctx: EvalContext): Value {
   const spec = functionSpec(expr.name);
-  if (!spec) throw new SpelunkError('unsupported', `spelunk does not support the eval function '${expr.name}'`, expr.span);
+  if (!spec) throw unsupportedFunction(expr.name, expr.span);
   const env: CallEnv = {
     args: expr.args,
     row,

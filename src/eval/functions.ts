@@ -981,6 +981,22 @@ const FUNCTIONS: Record<string, FunctionSpec> = {
 
 export const EVAL_FUNCTIONS: readonly string[] = Object.keys(FUNCTIONS).sort();
 
+/**
+ * The functions of Splunk's eval reference (DOC evaluation-functions 10.0, every category page)
+ * that spelunk does not implement, each with the reason; the README lists them (test/eval checks
+ * it), and a search that calls one fails with this reason, never a wrong value.
+ */
+export const UNSUPPORTED_EVAL_FUNCTIONS: Readonly<Record<string, string>> = {
+  lookup: 'it reads a lookup table from inside eval, and the lookup tables are not reachable from the eval layer yet; use the lookup command',
+  spath: 'it extracts from XML as well as JSON with spath\'s own path rules, which spelunk does not implement in eval; use json_extract() for JSON',
+};
+
+/** The error for a call of a function spelunk lacks: its reason when it is one of Splunk's. */
+export function unsupportedFunction(name: string, span: Span): SpelunkError {
+  const reason = Object.prototype.hasOwnProperty.call(UNSUPPORTED_EVAL_FUNCTIONS, name) ? UNSUPPORTED_EVAL_FUNCTIONS[name] : undefined;
+  return new SpelunkError('unsupported', `spelunk does not support the eval function '${name}'${reason ? `: ${reason}` : ''}`, span);
+}
+
 export function functionSpec(name: string): FunctionSpec | undefined {
   return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
 }
@@ -988,7 +1004,7 @@ export function functionSpec(name: string): FunctionSpec | undefined {
 /** Throws the error Splunk would give at parse time for an unknown function or a bad argument count. */
 export function checkCall(name: string, argumentCount: number, span: Span): void {
   const spec = functionSpec(name);
-  if (!spec) throw new SpelunkError('unsupported', `spelunk does not support the eval function '${name}'`, span);
+  if (!spec) throw unsupportedFunction(name, span);
   const countOk = argumentCount >= spec.min && argumentCount <= spec.max && (spec.check?.(argumentCount) ?? true);
   if (!countOk) throw new SpelunkError('syntax', `The arguments to the '${name}' function are invalid.`, span);
 }
