@@ -5,6 +5,7 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
+import { SpelunkError } from '../core/errors.js';
 import { arrayColumn, ColumnTable, computedColumn, type Column } from '../core/column-table.js';
 import { rowTableOf, type RowTable } from '../core/table.js';
 import { parseNumber, valuesOf, type FieldReader, type ResultTable, type Row, type Value } from '../core/values.js';
@@ -251,6 +252,23 @@ function statsOverRows(written: StatsNode, input: RowTable, ctx: EvalContext): R
   return { columns: outputColumns(args), rows };
 }
 
+/**
+ * DOC stats 10.0: "you can't rename one field with multiple names ... | stats first(host) AS site,
+ * first(host) AS report" is not valid. The same function of the same field under two names is an error.
+ */
+function rejectRenamedTwice(args: StatsArguments): void {
+  const seen = new Map<string, string>();
+  for (const aggregate of args.aggregates) {
+    if (aggregate.field === undefined || aggregate.expression !== undefined) continue;
+    const key = `${aggregate.fn}(${aggregate.field})`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && earlier !== aggregate.column) {
+      throw new SpelunkError('syntax', `Error in 'stats' command: ${key} is renamed twice ('${earlier}' and '${aggregate.column}'); a field can have only one new name.`, aggregate.span);
+    }
+    seen.set(key, aggregate.column);
+  }
+}
+
 export default defineCommand<StatsNode>({
   name: 'stats',
   type: 'transforming',
@@ -263,6 +281,7 @@ export default defineCommand<StatsNode>({
       return option !== undefined || cursor.takeOption(IGNORED_OPTIONS) !== undefined || takeUnsupportedOption(cursor, UNSUPPORTED_OPTIONS);
     };
     const args = parseStatsArguments(cursor, takeOption);
+    rejectRenamedTwice(args);
     return { name: 'stats', span: { start: 0, end: 0 }, ...args, ...(allnum ? { allnum } : {}) };
   },
   explain(node) {
