@@ -78,7 +78,11 @@ const converters: Record<ConvertFunction, Converter> = {
   dur2sec: (value) => durationToSeconds(scalarToString(value)) ?? value,
   mstime: (value) => minutesSecondsToSeconds(scalarToString(value)) ?? value,
   memk: (value) => memoryToKilobytes(scalarToString(value)) ?? value,
-  rmcomma: (value) => parseNumber(scalarToString(value).replace(/,/g, '')) ?? value,
+  // The number as written without its commas: "1,000,000.00" becomes 1000000.00 (DOC convert 10.0).
+  rmcomma: (value) => {
+    const text = scalarToString(value).replace(/,/g, '');
+    return parseNumber(text) !== undefined ? text.trim() : value;
+  },
   rmunit: (value) => leadingNumber(scalarToString(value)) ?? value,
   auto: (value) => (typeof value === 'number' ? value : autoNumber(scalarToString(value)) ?? value),
   // num: like auto, but values that cannot be converted are removed (DOC S9).
@@ -103,9 +107,13 @@ interface ConversionPlan {
 /** What each conversion reads (a wildcard names every matching column), and the columns after the command. */
 function planConversions(node: ConvertNode, input: ResultTable): { columns: string[]; plans: ConversionPlan[] } {
   const columns = [...input.columns];
+  // none(<field>) exempts the fields it names from the other conversions' wildcards (DOC convert
+  // 10.0: "In the presence of other wildcards, indicates that the matching fields should not be converted").
+  const exempt = node.conversions.filter((c) => c.fn === 'none').map((c) => c.field);
+  const isExempt = (column: string): boolean => exempt.some((pattern) => matchFieldPattern(pattern, column) !== undefined);
   const plans = node.conversions.map((conversion) => {
     const sources = conversion.field.includes('*')
-      ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined)
+      ? input.columns.filter((c) => matchFieldPattern(conversion.field, c) !== undefined && (conversion.fn === 'none' || !isExempt(c)))
       : [conversion.field];
     return { conversion, sources };
   });

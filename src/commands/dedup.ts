@@ -5,9 +5,10 @@
  * removed, or kept (all of them) with keepempty=true. consecutive=true removes only runs of
  * duplicates next to each other. sortby sorts the results first (a stable sort), so the sort
  * decides which duplicate is kept (DOC dedup: "The <sort-by-clause> determines which of the
- * duplicate events to keep"). keepevents is not supported.
+ * duplicate events to keep"). keepevents=true keeps every result but removes the listed fields
+ * from each duplicate (DOC dedup 10.0: "keep all events, but will remove the selected fields from
+ * events after the first event containing a particular combination of values").
  */
-import { SpelunkError } from '../core/errors.js';
 import { displayValues, type Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { booleanOption } from '../parse/option-values.js';
@@ -19,6 +20,7 @@ export interface DedupNode extends CommandNodeBase {
   fields: string[];
   keepEmpty: boolean;
   consecutive: boolean;
+  keepEvents: boolean;
   sortBy: SortKey[];
 }
 
@@ -36,7 +38,7 @@ function dedupKey(row: Row, fields: readonly string[]): string | undefined {
 export default defineCommand<DedupNode>({
   name: 'dedup',
   type: 'streaming',
-  summary: 'Removes results whose combination of field values was already seen (keeps the first N, default 1).',
+  summary: 'Removes results whose combination of field values was already seen (keeps the first N, default 1; `keepempty=`, `consecutive=`, `keepevents=`, `sortby`).',
   parse(cursor) {
     let count = 1;
     const first = cursor.peekToken();
@@ -45,7 +47,7 @@ export default defineCommand<DedupNode>({
       count = Number(first.image);
       if (count === 0) cursor.fail("Error in 'dedup' command: the count must be at least 1.", { start: first.startOffset, end: first.startOffset + first.image.length });
     }
-    const options = { keepEmpty: false, consecutive: false };
+    const options = { keepEmpty: false, consecutive: false, keepEvents: false };
     const fields: string[] = [];
     const sortBy: SortKey[] = [];
     while (!cursor.done) {
@@ -53,9 +55,8 @@ export default defineCommand<DedupNode>({
       const option = cursor.takeOption(['keepempty', 'consecutive', 'keepevents']);
       if (option) {
         const value = booleanOption(option);
-        if (option.key === 'keepevents') {
-          if (value) throw new SpelunkError('unsupported', 'spelunk does not support dedup keepevents=true.', option.span);
-        } else if (option.key === 'keepempty') options.keepEmpty = value;
+        if (option.key === 'keepevents') options.keepEvents = value;
+        else if (option.key === 'keepempty') options.keepEmpty = value;
         else options.consecutive = value;
         continue;
       }
@@ -80,9 +81,9 @@ export default defineCommand<DedupNode>({
     let previous: string | undefined;
     let run = 0;
     const sorted = node.sortBy.length > 0 ? [...input.rows].sort(rowComparator(node.sortBy)) : input.rows;
-    const rows = sorted.filter((row) => {
+    const isFirst = (row: Row): boolean => {
       const key = dedupKey(row, node.fields);
-      if (key === undefined) return node.keepEmpty;
+      if (key === undefined) return node.keepEmpty || node.keepEvents;
       if (node.consecutive) {
         run = key === previous ? run + 1 : 1;
         previous = key;
@@ -91,6 +92,13 @@ export default defineCommand<DedupNode>({
       const count = (seen.get(key) ?? 0) + 1;
       seen.set(key, count);
       return count <= node.count;
+    };
+    if (!node.keepEvents) return { columns: input.columns, rows: sorted.filter(isFirst) };
+    const rows = sorted.map((row): Row => {
+      if (isFirst(row)) return row;
+      const next: Row = new Map(row);
+      for (const field of node.fields) next.delete(field);
+      return next;
     });
     return { columns: input.columns, rows };
   },

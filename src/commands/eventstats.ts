@@ -1,20 +1,24 @@
 /**
  * `eventstats <fn>... [BY <field-list>]` (DOC eventstats): computes the same statistics as
  * stats, then adds them to every input row of the group instead of replacing the rows. Rows
- * with a null BY field get no statistics. `allnum` is rejected.
+ * with a null BY field get no statistics. With `allnum=true`, a numeric statistic of a group is
+ * left out when a value of its field there is not a number or is missing (DOC eventstats 10.0).
  */
 import { computedColumn, memoized, type Column, type ColumnTable } from '../core/column-table.js';
 import { appendColumns } from '../core/field-names.js';
+import { rowTableOf } from '../core/table.js';
 import type { ResultTable, Row, Value } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import { groupTuples, tupleKey } from '../stats/grouping.js';
 import { parseStatsArguments, type StatsArguments } from '../stats/stats-syntax.js';
 import { expandAggregates } from '../stats/stats-syntax.js';
-import { takeUnsupportedOption } from '../parse/option-values.js';
-import { groupColumns, groupRows, type Group } from './stats.js';
+import { booleanOption } from '../parse/option-values.js';
+import { groupColumns, groupRows, nonNumericGroups, type Group } from './stats.js';
 import { defineCommand } from './types.js';
 
-export interface EventstatsNode extends CommandNodeBase, StatsArguments {}
+export interface EventstatsNode extends CommandNodeBase, StatsArguments {
+  allnum?: boolean;
+}
 
 /** The group of a result found from its BY values, as on rows (the first when a value is a multivalue). */
 function tupleGroups(input: ColumnTable, node: StatsArguments, groups: ReadonlyMap<string, Group>): (index: number) => Group | undefined {
@@ -65,10 +69,15 @@ function statisticNames(input: ResultTable, node: StatsArguments): string[] {
 export default defineCommand<EventstatsNode>({
   name: 'eventstats',
   type: 'streaming',
-  summary: 'Adds statistics over the whole result set (per BY group) to every result.',
+  summary: 'Adds statistics over the whole result set (per BY group) to every result (`allnum=`).',
   parse(cursor) {
-    const args = parseStatsArguments(cursor, () => takeUnsupportedOption(cursor, ['allnum']));
-    return { name: 'eventstats', span: { start: 0, end: 0 }, ...args };
+    let allnum = false;
+    const args = parseStatsArguments(cursor, () => {
+      const option = cursor.takeOption(['allnum']);
+      if (option) allnum = booleanOption(option);
+      return option !== undefined;
+    });
+    return { name: 'eventstats', span: { start: 0, end: 0 }, ...args, ...(allnum ? { allnum } : {}) };
   },
   explain(node) {
     return { note: `adds ${node.aggregates.map((a) => a.column).join(', ')} to every row${node.by.length > 0 ? `, computed per ${node.by.join(', ')}` : ''}` };
@@ -79,6 +88,7 @@ export default defineCommand<EventstatsNode>({
     // Each group's results are computed once, then copied: a result such as perc95 sorts its
     // values, and computing it for every row made large inputs quadratic (issue 20).
     const computed = new Map<Group, Row>();
+    const spoiled = node.allnum ? nonNumericGroups(node, input.rows, false) : undefined;
     const rows = input.rows.map((row): Row => {
       const next: Row = new Map(row);
       // A row in several groups (multivalue BY field) takes the statistics of its first one [INF].
@@ -88,7 +98,10 @@ export default defineCommand<EventstatsNode>({
         let results = computed.get(group);
         if (results === undefined) {
           results = new Map();
-          node.aggregates.forEach((aggregate, index) => results!.set(aggregate.column, group.aggregators[index]!.result()));
+          const key = tupleKey(group.tuple);
+          node.aggregates.forEach((aggregate, index) =>
+            results!.set(aggregate.column, spoiled?.has(`${key}\u0000${index}`) ? null : group.aggregators[index]!.result()),
+          );
           computed.set(group, results);
         }
         for (const [column, value] of results) {
@@ -101,6 +114,8 @@ export default defineCommand<EventstatsNode>({
     return { columns: statisticNames(input, node), rows };
   },
   executeColumns(written, input, ctx) {
+    // allnum reads every value of a group again: over rows.
+    if (written.allnum) return this.execute(written, rowTableOf(input), ctx);
     const node = expanded(written, input.columns);
     const grouped = groupColumns(node, input, ctx.evalContext);
     const findGroup = grouped.groupAt ?? tupleGroups(input, node, byTuple(grouped.groups));

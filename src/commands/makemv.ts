@@ -3,7 +3,8 @@
  * splits a single-value field into a multivalue. `delim` (default a single space) splits on
  * the string; `tokenizer` is repeat-matched and each match's first capturing group (or the
  * whole match without one) is a value. Empty values are dropped unless allowempty=true.
- * setsv is not supported.
+ * An internal field (a name starting with `_`) is left as it is (DOC makemv 10.0: "The makemv
+ * command does not apply to internal fields"). setsv is not supported.
  */
 import { SpelunkError } from '../core/errors.js';
 import type { Table } from '../core/table.js';
@@ -37,6 +38,7 @@ function split(text: string, node: MakemvNode): string[] {
 
 /** One implementation for rows and columns: a column table splits each dictionary value once. */
 function makemv(node: MakemvNode, input: Table): Table {
+  if (node.field.startsWith('_')) return input;
   return input.withColumn(node.field, new Set([node.field]), (result) => {
     const value = result.get(node.field);
     if (value === undefined || value === null) return null;

@@ -93,6 +93,13 @@ export default defineCommand<RenameNode>({
           end: to.span.end,
         });
       }
+      // DOC rename 10.0: "You can't rename one field with multiple names ... rename A as B, A as C".
+      if (!from.name.includes('*') && pairs.some((p) => p.from === from.name)) {
+        throw new SpelunkError('syntax', `Error in 'rename' command: the field '${from.name}' is renamed more than once; a field can have only one new name.`, {
+          start: from.span.start,
+          end: to.span.end,
+        });
+      }
       pairs.push({ from: from.name, to: to.name, span: { start: from.span.start, end: to.span.end } });
       cursor.takeComma();
     }

@@ -7,7 +7,8 @@
  * is matched value by value [INF].
  * Sed mode (`mode=sed`): `s/<regex>/<replacement>/[g|<N>]` replaces the first, every (g) or
  * the Nth match, with `\1`..`\9` back references; `y/<chars>/<chars>/` transliterates.
- * offset_field is not supported.
+ * `offset_field=<field>` (DOC rex 10.0) writes where each named group matched, as
+ * `<group>=<first>-<last>` (character positions from 0, the last one included), joined with `&`.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
 import { appendColumns } from '../core/field-names.js';
@@ -34,6 +35,7 @@ interface Transliterate {
 export interface RexNode extends CommandNodeBase {
   field: string;
   maxMatch: number;
+  offsetField?: string;
   regex?: RegExp;
   groups: string[];
   sed?: Substitute | Transliterate;
@@ -114,8 +116,10 @@ function extract(node: RexNode, row: Row): Row {
   const values = valuesOf(row.get(node.field));
   if (values.length === 0) return row;
   const found = new Map<string, Scalar[]>(node.groups.map((g) => [g, []]));
+  const offsets: string[] = [];
   let matches = 0;
-  const regex = copyRegex(node.regex!, 'g');
+  // With offsets wanted, the `d` flag asks the native engine for group positions.
+  const regex = copyRegex(node.regex!, node.offsetField === undefined ? 'g' : 'gd');
   outer: for (const value of values) {
     const text = scalarToString(value);
     regex.lastIndex = 0;
@@ -124,6 +128,7 @@ function extract(node: RexNode, row: Row): Row {
       for (const group of node.groups) {
         const captured = match.groups?.[group];
         if (captured !== undefined) found.get(group)!.push(captured);
+        if (captured !== undefined && node.offsetField !== undefined) offsets.push(offsetOf(group, captured, match));
       }
       if (match[0] === '') regex.lastIndex++;
       if (node.maxMatch > 0 && matches >= node.maxMatch) break outer;
@@ -135,16 +140,28 @@ function extract(node: RexNode, row: Row): Row {
     const value = fromValues(captured);
     if (value !== null) next.set(group, value);
   }
+  if (node.offsetField !== undefined && offsets.length > 0) next.set(node.offsetField, offsets.join('&'));
   return next;
+}
+
+/**
+ * `<group>=<first>-<last>` for one captured group. The native engine gives the group's position;
+ * a subject too long for it is matched by a bounded engine that gives only the text, and then
+ * the group is placed at the first place in the match that holds its text [INF].
+ */
+function offsetOf(group: string, captured: string, match: RegExpExecArray): string {
+  const start = match.indices?.groups?.[group]?.[0] ?? match.index + Math.max(0, match[0].indexOf(captured));
+  return `${group}=${start}-${start + captured.length - 1}`;
 }
 
 export default defineCommand<RexNode>({
   name: 'rex',
   type: 'streaming',
-  summary: 'Extracts fields with named groups of a PCRE regex (`field=`, `max_match=`), or edits a field with `mode=sed` (s/// and y///).',
+  summary: 'Extracts fields with named groups of a PCRE regex (`field=`, `max_match=`, `offset_field=`), or edits a field with `mode=sed` (s/// and y///, g or Nth match).',
   parse(cursor) {
     let field = '_raw';
     let maxMatch = 1;
+    let offsetField: string | undefined;
     let sedMode = false;
     let pattern: { text: string; span: Span } | undefined;
     while (!cursor.done) {
@@ -152,7 +169,7 @@ export default defineCommand<RexNode>({
       if (option) {
         if (option.key === 'field') field = option.value;
         else if (option.key === 'max_match') maxMatch = countOption(option);
-        else if (option.key === 'offset_field') throw new SpelunkError('unsupported', 'spelunk does not support rex offset_field.', option.span);
+        else if (option.key === 'offset_field') offsetField = option.value;
         else if (option.value.toLowerCase() === 'sed') sedMode = true;
         else throw new SpelunkError('syntax', `Error in 'rex' command: mode must be sed, not '${option.value}'.`, option.span);
         continue;
@@ -163,13 +180,16 @@ export default defineCommand<RexNode>({
       pattern = { text: unquote(token!.image).value, span: tokenSpan(token!) };
     }
     if (!pattern) return cursor.fail("Error in 'rex' command: a regular expression in quotes is required.");
-    if (sedMode) return { name: 'rex', span: { start: 0, end: 0 }, field, maxMatch, groups: [], sed: parseSed(pattern.text, pattern.span) };
+    if (sedMode) {
+      if (offsetField !== undefined) throw new SpelunkError('syntax', "Error in 'rex' command: offset_field applies to extraction, not to mode=sed.", pattern.span);
+      return { name: 'rex', span: { start: 0, end: 0 }, field, maxMatch, groups: [], sed: parseSed(pattern.text, pattern.span) };
+    }
     const regex = compilePcre(pattern.text, '', pattern.span);
     const groups = groupNames(regex);
     if (groups.length === 0) {
       throw new SpelunkError('syntax', "Error in 'rex' command: The regex does not extract anything. It should specify at least one named group. Format: (?<name>...).", pattern.span);
     }
-    return { name: 'rex', span: { start: 0, end: 0 }, field, maxMatch, regex, groups };
+    return { name: 'rex', span: { start: 0, end: 0 }, field, maxMatch, regex, groups, ...(offsetField === undefined ? {} : { offsetField }) };
   },
   explain(node) {
     return { note: node.sed ? `edits ${node.field} with sed` : `extracts ${node.groups.join(', ')} from ${node.field}` };
@@ -186,6 +206,7 @@ export default defineCommand<RexNode>({
       });
       return { columns: input.columns, rows };
     }
-    return { columns: appendColumns(input.columns, node.groups), rows: input.rows.map((row) => extract(node, row)) };
+    const columns = appendColumns(input.columns, node.offsetField === undefined ? node.groups : [...node.groups, node.offsetField]);
+    return { columns, rows: input.rows.map((row) => extract(node, row)) };
   },
 });

@@ -5,9 +5,10 @@
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the
  * input is empty).
  */
+import { SpelunkError } from '../core/errors.js';
 import { arrayColumn, ColumnTable, computedColumn, type Column } from '../core/column-table.js';
-import type { RowTable } from '../core/table.js';
-import { parseNumber, type FieldReader, type ResultTable, type Row } from '../core/values.js';
+import { rowTableOf, type RowTable } from '../core/table.js';
+import { parseNumber, valuesOf, type FieldReader, type ResultTable, type Row, type Value } from '../core/values.js';
 import { groupByIds } from '../stats/column-grouping.js';
 import { isTotalOrder, sortAtomIds } from '../stats/order.js';
 import type { CommandNodeBase } from '../parse/ast.js';
@@ -15,18 +16,51 @@ import type { Aggregator } from '../stats/aggregate.js';
 import { compareTuples, groupTuples, tupleKey, type GroupTuple } from '../stats/grouping.js';
 import { aggregatorMaker, expandAggregates, feedRow, newAggregators, parseStatsArguments, writeResults, type StatsAggregate, type StatsArguments } from '../stats/stats-syntax.js';
 import type { EvalContext } from '../eval/evaluate.js';
-import { takeUnsupportedOption } from '../parse/option-values.js';
+import { booleanOption, takeUnsupportedOption } from '../parse/option-values.js';
 import { defineCommand } from './types.js';
 
-export interface StatsNode extends CommandNodeBase, StatsArguments {}
+export interface StatsNode extends CommandNodeBase, StatsArguments {
+  /** `allnum=true`: a numeric statistic of a group is null unless every value of its field there is a number (DOC stats). */
+  allnum?: boolean;
+}
 
 /** Options stats accepts and ignores because they only tune performance (DOC stats). */
 const IGNORED_OPTIONS = ['partitions'];
-const UNSUPPORTED_OPTIONS = ['allnum', 'delim', 'dedup_splitvals'];
+const UNSUPPORTED_OPTIONS = ['delim', 'dedup_splitvals'];
 
 export interface Group {
   tuple: GroupTuple;
   aggregators: Aggregator[];
+}
+
+/** The statistics `allnum=true` applies to: those that read their values as numbers (DOC stats, eventstats, streamstats: "numerical statistics"). */
+export function isNumericStatistic(fn: string): boolean {
+  return /^(avg|mean|sum|sumsq|median|min|max|range|stdev|stdevp|var|varp|(perc|p|exactperc|upperperc)\d+(\.\d+)?)$/.test(fn.toLowerCase());
+}
+
+/** Whether a field value counts as numeric for `allnum`: present, and every value a number. */
+export function allNumeric(value: Value | undefined): boolean {
+  const values = valuesOf(value);
+  return values.length > 0 && values.every((v) => typeof v === 'number' || (typeof v === 'string' && parseNumber(v) !== undefined));
+}
+
+/**
+ * For `allnum=true`: the group keys and aggregate positions (`<key>\u0000<index>`) whose field has
+ * a value in the group that is not a number, or no value (DOC eventstats: "applies to empty values
+ * as well"). `everyTuple`: a row belongs to each of its BY tuples (stats), else to its first (eventstats).
+ */
+export function nonNumericGroups(args: StatsArguments, rows: Iterable<FieldReader>, everyTuple: boolean): Set<string> {
+  const spoiled = new Set<string>();
+  const checked = args.aggregates.map((a, index) => ({ a, index })).filter(({ a }) => a.field !== undefined && isNumericStatistic(a.fn));
+  if (checked.length === 0) return spoiled;
+  for (const row of rows) {
+    const tuples = groupTuples(row, args.by);
+    for (const tuple of everyTuple ? tuples : tuples.slice(0, 1)) {
+      const key = tupleKey(tuple);
+      for (const { a, index } of checked) if (!allNumeric(row.get(a.field!))) spoiled.add(`${key}\u0000${index}`);
+    }
+  }
+  return spoiled;
 }
 
 /**
@@ -199,30 +233,61 @@ function statsOverColumns(written: StatsArguments, input: ColumnTable, ctx: Eval
   return groupTable(args, outputGroups(args, groupColumns(args, input, ctx)), outputColumns(args));
 }
 
-function statsOverRows(written: StatsArguments, input: RowTable, ctx: EvalContext): ResultTable {
+function statsOverRows(written: StatsNode, input: RowTable, ctx: EvalContext): ResultTable {
   const args = expandedArguments(written, input.columns);
   const groups = outputGroups(args, groupRows(args, input, ctx));
+  const spoiled = written.allnum ? nonNumericGroups(args, input.rows, true) : undefined;
   const rows = groups.map((group): Row => {
     const row: Row = new Map();
     args.by.forEach((field, index) => row.set(field, group.tuple[index]!));
     writeResults(args.aggregates, group.aggregators, row);
+    if (spoiled) {
+      const key = tupleKey(group.tuple);
+      args.aggregates.forEach((a, index) => {
+        if (spoiled.has(`${key}\u0000${index}`)) row.delete(a.column);
+      });
+    }
     return row;
   });
   return { columns: outputColumns(args), rows };
 }
 
+/**
+ * DOC stats 10.0: "you can't rename one field with multiple names ... | stats first(host) AS site,
+ * first(host) AS report" is not valid. The same function of the same field under two names is an error.
+ */
+function rejectRenamedTwice(args: StatsArguments): void {
+  const seen = new Map<string, string>();
+  for (const aggregate of args.aggregates) {
+    if (aggregate.field === undefined || aggregate.expression !== undefined) continue;
+    const key = `${aggregate.fn}(${aggregate.field})`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && earlier !== aggregate.column) {
+      throw new SpelunkError('syntax', `Error in 'stats' command: ${key} is renamed twice ('${earlier}' and '${aggregate.column}'); a field can have only one new name.`, aggregate.span);
+    }
+    seen.set(key, aggregate.column);
+  }
+}
+
 export default defineCommand<StatsNode>({
   name: 'stats',
   type: 'transforming',
-  summary: 'Computes statistics (count, dc, values, list, min, max, avg, earliest, latest, ...) over the results, grouped by BY fields.',
+  summary: 'Computes statistics (count, dc, values, list, min, max, avg, earliest, latest, ...) over the results, grouped by BY fields (`allnum=`; `partitions=` is accepted and ignored).',
   parse(cursor) {
-    const takeOption = (): boolean => cursor.takeOption(IGNORED_OPTIONS) !== undefined || takeUnsupportedOption(cursor, UNSUPPORTED_OPTIONS);
+    let allnum = false;
+    const takeOption = (): boolean => {
+      const option = cursor.takeOption(['allnum']);
+      if (option) allnum = booleanOption(option);
+      return option !== undefined || cursor.takeOption(IGNORED_OPTIONS) !== undefined || takeUnsupportedOption(cursor, UNSUPPORTED_OPTIONS);
+    };
     const args = parseStatsArguments(cursor, takeOption);
-    return { name: 'stats', span: { start: 0, end: 0 }, ...args };
+    rejectRenamedTwice(args);
+    return { name: 'stats', span: { start: 0, end: 0 }, ...args, ...(allnum ? { allnum } : {}) };
   },
   explain(node) {
     return { note: `computes ${node.aggregates.map((a) => a.column).join(', ')}${node.by.length > 0 ? ` for each ${node.by.join(', ')}; rows with a null BY field are dropped` : ''}` };
   },
   execute: (node, input, ctx) => statsOverRows(node, input, ctx.evalContext),
-  executeColumns: (node, input, ctx) => statsOverColumns(node, input, ctx.evalContext),
+  // allnum reads every value of a group again: over rows.
+  executeColumns: (node, input, ctx) => (node.allnum ? statsOverRows(node, rowTableOf(input), ctx.evalContext) : statsOverColumns(node, input, ctx.evalContext)),
 });

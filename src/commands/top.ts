@@ -1,13 +1,14 @@
 /**
  * `top [<N>] [limit=<N>] [countfield=<name>] [percentfield=<name>] [showcount=<bool>]
- * [showperc=<bool>] [useother=false] <field-list> [BY <field-list>]` (DOC top), and `rare`
+ * [showperc=<bool>] [useother=<bool>] [otherstr=<text>] <field-list> [BY <field-list>]` (DOC top), and `rare`
  * with the same syntax (DOC rare). Counts each combination of the fields' values (within
  * each BY group), keeps the N most (top) or least (rare) common, default 10, 0 = all; columns
  * are the BY fields, the fields, then `count` and `percent` (percent of the group's total,
  * printed with six decimals as Splunk does, e.g. "50.000000"). Ties keep first-seen order
- * [INF]. BY groups come out in ascending order like stats.
+ * [INF]. BY groups come out in ascending order like stats. With `useother=true`, one more row
+ * per group holds the count of the values the limit cut, each field set to `otherstr` (default
+ * OTHER; DOC top 10.0).
  */
-import { SpelunkError } from '../core/errors.js';
 import type { Row } from '../core/values.js';
 import type { CommandNodeBase } from '../parse/ast.js';
 import type { ArgCursor } from '../parse/cursor.js';
@@ -22,12 +23,14 @@ export interface TopNode extends CommandNodeBase {
   percentField: string;
   showCount: boolean;
   showPercent: boolean;
+  useOther: boolean;
+  otherText: string;
   fields: string[];
   by: string[];
 }
 
 function parseTop(cursor: ArgCursor, name: string): TopNode {
-  const node: TopNode = { name, span: { start: 0, end: 0 }, limit: 10, countField: 'count', percentField: 'percent', showCount: true, showPercent: true, fields: [], by: [] };
+  const node: TopNode = { name, span: { start: 0, end: 0 }, limit: 10, countField: 'count', percentField: 'percent', showCount: true, showPercent: true, useOther: false, otherText: 'OTHER', fields: [], by: [] };
   const first = cursor.peekToken();
   if (first && /^\d+$/.test(first.image)) {
     cursor.nextToken();
@@ -53,11 +56,10 @@ function parseTop(cursor: ArgCursor, name: string): TopNode {
         node.showPercent = booleanOption(option);
         break;
       case 'useother':
-        if (booleanOption(option)) {
-          throw new SpelunkError('unsupported', `spelunk does not support ${name} useother=true.`, option.span);
-        }
+        node.useOther = booleanOption(option);
         break;
       default:
+        node.otherText = option.value;
         break;
     }
     return true;
@@ -102,14 +104,17 @@ function runTop(node: TopNode, rows: readonly Row[], mostCommon: boolean): { col
   for (const group of ordered) {
     const sorted = [...group.counts.values()].sort((a, b) => (mostCommon ? b.count - a.count : a.count - b.count));
     const kept = node.limit > 0 ? sorted.slice(0, node.limit) : sorted;
-    for (const { tuple, count } of kept) {
+    const add = (values: readonly (string | number | boolean)[], count: number): void => {
       const row: Row = new Map();
       node.by.forEach((field, i) => row.set(field, group.by[i]!));
-      node.fields.forEach((field, i) => row.set(field, tuple[i]!));
+      node.fields.forEach((field, i) => row.set(field, values[i]!));
       if (node.showCount) row.set(node.countField, count);
       if (node.showPercent) row.set(node.percentField, ((count / group.total) * 100).toFixed(6));
       out.push(row);
-    }
+    };
+    for (const { tuple, count } of kept) add(tuple, count);
+    const rest = sorted.slice(kept.length).reduce((sum, counted) => sum + counted.count, 0);
+    if (node.useOther && rest > 0) add(node.fields.map(() => node.otherText), rest);
   }
   const columns = [...node.by, ...node.fields];
   if (node.showCount) columns.push(node.countField);
@@ -123,7 +128,7 @@ export function topLikeCommand(name: 'top' | 'rare'): CommandDefinition {
     name,
     type: 'transforming',
     summary: mostCommon
-      ? 'The most common values of fields, with count and percent (default 10; `limit=`, `countfield=`, `showperc=`, `by`).'
+      ? 'The most common values of fields, with count and percent (default 10; `limit=`, `countfield=`, `percentfield=`, `showcount=`, `showperc=`, `useother=`, `otherstr=`, `by`).'
       : 'The least common values of fields, with count and percent (default 10; same options as top).',
     parse: (cursor) => parseTop(cursor, name),
     explain(node) {

@@ -11,6 +11,16 @@ export function toNumber(value: Value): number | undefined {
   return undefined;
 }
 
+/** Text that names NaN: a field value "NaN" reads as the number NaN in arithmetic (DOC informational-functions 10.0: `strval % 1` of "NaN" is NaN). */
+export function isNanText(value: Value): boolean {
+  return typeof value === 'string' && /^\s*nan\s*$/i.test(value);
+}
+
+/** As toNumber, and NaN text is NaN: for the arithmetic operators only, so comparisons never see NaN. */
+export function toArithmeticNumber(value: Value): number | undefined {
+  return isNanText(value) ? Number.NaN : toNumber(value);
+}
+
 /** A single value's string form; undefined for null and multivalues. */
 export function toText(value: Value): string | undefined {
   if (value === null || Array.isArray(value)) return undefined;

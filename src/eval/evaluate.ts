@@ -6,8 +6,8 @@
 import { childrenOf, type EvalExpr } from '../parse/ast.js';
 import { SpelunkError, type Span } from '../core/errors.js';
 import { scalarToString, valuesOf, type FieldReader, type Scalar, type Value } from '../core/values.js';
-import { compareScalars, toBoolean, toNumber } from './coerce.js';
-import { checkCall, functionSpec, like, type CallEnv, type EvalContext } from './functions.js';
+import { compareScalars, toArithmeticNumber, toBoolean, toNumber } from './coerce.js';
+import { checkCall, functionSpec, like, unsupportedFunction, type CallEnv, type EvalContext } from './functions.js';
 
 export type { EvalContext } from './functions.js';
 export { isTrue } from './coerce.js';
@@ -65,12 +65,14 @@ function arithmetic(op: string, left: Value, right: Value, span: Span): Value {
   const r = single(right);
   if (l === undefined || r === undefined) return null;
   if (op === '.') return joined(scalarToString(l), scalarToString(r), span);
-  const a = toNumber(l);
-  const b = toNumber(r);
+  const a = toArithmeticNumber(l);
+  const b = toArithmeticNumber(r);
   if (a === undefined || b === undefined) {
     // `+` joins two strings; other operators need numbers.
     return op === '+' && typeof l === 'string' && typeof r === 'string' ? joined(l, r, span) : null;
   }
+  // NaN in, NaN out, printed as Splunk prints it (DOC informational-functions 10.0: numval "NaN").
+  if (Number.isNaN(a) || Number.isNaN(b)) return 'NaN';
   switch (op) {
     case '+':
       return a + b;
@@ -97,7 +99,7 @@ function logical(expr: Binary, row: FieldReader, ctx: EvalContext): Value {
 
 function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: FieldReader, ctx: EvalContext): Value {
   const spec = functionSpec(expr.name);
-  if (!spec) throw new SpelunkError('unsupported', `spelunk does not support the eval function '${expr.name}'`, expr.span);
+  if (!spec) throw unsupportedFunction(expr.name, expr.span);
   const env: CallEnv = {
     args: expr.args,
     row,
@@ -114,8 +116,11 @@ function call(expr: Extract<EvalExpr, { kind: 'call' }>, row: FieldReader, ctx: 
 
 export function evaluate(expr: EvalExpr, row: FieldReader, ctx: EvalContext): Value {
   switch (expr.kind) {
-    case 'string':
     case 'number':
+      // A decimal literal keeps the zeros it was written with: `a = 5.0` prints 5.0 (DOC
+      // mathematical-functions and statistical-eval-functions 10.0); it reads as the number.
+      return /^\d+\.\d*0$/.test(expr.text) ? expr.text : expr.value;
+    case 'string':
     case 'boolean':
       return expr.value;
     case 'field':

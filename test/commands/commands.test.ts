@@ -111,8 +111,9 @@ describe('stats, eventstats, streamstats', () => {
     ]);
     expect(cells(run(`${numbers(4)} | streamstats window=2 sum(n) as s | table s`)).flat()).toEqual(['1', '3', '5', '7']);
   });
-  it('streamstats reset_on_change is reported unsupported', () => {
-    expect(errorOf('| makeresults | streamstats reset_on_change=true count').kind).toBe('unsupported');
+  it('streamstats reset_on_change restarts the counts when the BY value changes (DOC streamstats)', () => {
+    const search = `${numbers(4)} | eval g=if(n==3, "b", "a") | streamstats reset_on_change=true count by g | table count`;
+    expect(cells(run(search)).flat()).toEqual(['1', '2', '1', '1']);
   });
 });
 

@@ -46,7 +46,13 @@ describe('convert (DOC S9, CONF S1)', () => {
   it('converts durations, memory and units as documented', () => {
     const input = table(['d', 'm', 'k', 'c', 'u'], { d: '1+02:03:04', m: '01:02.5', k: '10m', c: '1,234', u: '10 KB' });
     const { table: out } = runCommand('convert dur2sec(d) mstime(m) memk(k) rmcomma(c) rmunit(u)', input);
-    expect(plain(out)).toEqual([{ d: 93784, m: 62.5, k: 10240, c: 1234, u: 10 }]);
+    // rmcomma keeps the number as written, without its commas (DOC convert 10.0: 1,000,000.00 → 1000000.00).
+    expect(plain(out)).toEqual([{ d: 93784, m: 62.5, k: 10240, c: '1234', u: 10 }]);
+  });
+
+  it('none() exempts its fields from the wildcard conversions (DOC convert 10.0: "Convert every field value to a number value except for values in the field src_ip")', () => {
+    const input = table(['a', 'b'], { a: '42', b: '3' });
+    expect(plain(runCommand('convert auto(*) none(b)', input).table)).toEqual([{ a: 42, b: '3' }]);
   });
 
   it('num() removes values it cannot convert; auto() leaves them', () => {

@@ -38,7 +38,6 @@ export const binCases: DocCase[] = [
   },
   {
     id: 'bin-aligntime-relative',
-    knownDifference: "error: spelunk does not support the bin option 'aligntime'.",
     page: PAGE,
     quote: 'Align the time bins to 3am (local time). Set the span to 12h. The bins will represent 3am - 3pm, then 3pm - 3am (the next day), and so on.',
     search: `| makeresults | eval _time=${T} | bin _time span=12h aligntime=@d+3h | eval t=_time`,
@@ -54,7 +53,6 @@ export const binCases: DocCase[] = [
   },
   {
     id: 'bin-subsecond-1000ms',
-    knownDifference: "error: spelunk does not support subsecond spans ('1000ms')",
     page: PAGE,
     quote: 'In addition, span = 1000ms is not allowed. Use span = 1s instead.',
     search: `| makeresults | eval _time=${T} | bin _time span=1000ms`,
@@ -62,7 +60,6 @@ export const binCases: DocCase[] = [
   },
   {
     id: 'bin-subsecond-250ms',
-    knownDifference: "error: spelunk does not support subsecond spans ('250ms')",
     page: PAGE,
     quote: 'This means that valid millisecond span values are 1, 2, 4, 5, 8, 10, 20, 25, 40, 50, 100, 125, 200, 250, or 500ms.',
     search: `| makeresults | eval _time=${T}.3 | bin _time span=250ms | eval t=_time`,

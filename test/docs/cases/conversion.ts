@@ -46,7 +46,6 @@ export const conversionCases: DocCase[] = [
   printf('star-precision', '"%.*f", 1, 1.23', '1.2', '`printf("%.*f", 1, 1.23)` which returns `1.2`'),
   {
     id: 'conv-toarray-split',
-    knownDifference: "error: spelunk does not support the eval function 'toarray'",
     page: PAGE,
     quote: 'The following search returns an array called `my_array` with the value `[1,2,3]`.',
     search: '| makeresults | eval my_array=toarray(split("1, 2, 3", ","))',
@@ -54,7 +53,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toarray-string',
-    knownDifference: "error: spelunk does not support the eval function 'toarray'",
     page: PAGE,
     quote: 'The following search returns an array called `grocery_array` with the value `["carrots",1,"potatoes",1.75]`.',
     search: '| makeresults | eval grocery_array=toarray("[\\"carrots\\", 1.00, \\"potatoes\\", 1.75]")',
@@ -62,7 +60,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toarray-not-array',
-    knownDifference: "error: spelunk does not support the eval function 'toarray'",
     page: PAGE,
     quote: 'The following search returns `True`, indicating that `"somefield"` isn\'t an array.',
     search: '| makeresults | eval result = if(isnull(toarray("somefield")), "True", "False")',
@@ -70,7 +67,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toarray-multivalue',
-    knownDifference: "error: spelunk does not support the eval function 'toarray'",
     page: PAGE,
     quote:
       'The results look like this: | _time | test_data | test_array | | 2024-12-10 00:46:39 | 100 200   300 | [100,200,300] | | 2024-12-10 00:46:45 | 4 5   6 | [4,5,6] |',
@@ -104,7 +100,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-todouble-integer',
-    knownDifference: "error: spelunk does not support the eval function 'todouble'",
     page: PAGE,
     quote: 'The following example converts the value `5` from a number to a double so that it becomes `5.0`, and then stores the converted value in a field named `numbers_double`.',
     search: '| makeresults | eval numbers_double=todouble(5)',
@@ -147,7 +142,6 @@ export const conversionCases: DocCase[] = [
   },
   {
     id: 'conv-toobject',
-    knownDifference: "error: spelunk does not support the eval function 'toobject'",
     page: PAGE,
     quote: 'The results look like this: | _time | employee_record | | 2024-12-17 19:28:07 | {"name":"maria","age":25,"status":"full-time"} |',
     search: '| makeresults | eval employee_record = toobject("{\\"name\\": \\"maria\\", \\"age\\": 25, \\"status\\": \\"full-time\\"}")',

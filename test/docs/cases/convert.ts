@@ -36,7 +36,6 @@ export const convertCases: DocCase[] = [
   },
   {
     id: 'convert-rmcomma',
-    knownDifference: 'gives 1000000: the trailing .00 is dropped',
     page: PAGE,
     quote: 'rmcomma() ... Description: Removes all commas from value, for example rmcomma(1,000,000.00) returns 1000000.00.',
     search: '| makeresults | eval amount="1,000,000.00" | convert rmcomma(amount)',
@@ -90,7 +89,7 @@ export const convertCases: DocCase[] = [
   },
   {
     id: 'convert-auto-none',
-    knownDifference: 'none(src_ip) does not exempt src_ip: auto(*) converts it to a number',
+    knownDifference: 'none(src_ip) now exempts src_ip, which stays the text "3"; but typeof() of text that reads as a number is Number in spelunk, so tsrc is Number, not the page\'s String',
     page: PAGE,
     quote: 'Convert every field value to a number value except for values in the field `src_ip`. Use the `none` convert function to specify fields to ignore.',
     search: '| makeresults | eval x="42", src_ip="3" | convert auto(*) none(src_ip) | eval tx=typeof(x), tsrc=typeof(src_ip)',

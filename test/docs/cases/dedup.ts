@@ -90,7 +90,6 @@ export const dedupCases: DocCase[] = [
   },
   {
     id: 'dedup-keepevents',
-    knownDifference: 'error: spelunk does not support dedup keepevents=true.',
     page: PAGE,
     quote:
       'keepevents ... Description: If true, keep all events, but will remove the selected fields from events after the first event containing a particular combination of values.',

@@ -73,7 +73,6 @@ export const eventstatsCases: DocCase[] = [
   },
   {
     id: 'eventstats-allnum-text',
-    knownDifference: "error: spelunk does not support the eventstats option 'allnum'.",
     page: PAGE,
     quote:
       'Because the age field contains values for Seattle that are not all numbers, the entire set of values for Seattle are ignored. No average is calculated. ... | 2020-02-05 18:32:07 | 25 | 28 | San Francisco | 1 | | 2020-02-05 18:32:07 | 39 |  | Seattle | 2 | | 2020-02-05 18:32:07 | 31 | 28 | San Francisco | 3 | | 2020-02-05 18:32:07 | test |  | Seattle | 4 |',
@@ -82,7 +81,6 @@ export const eventstatsCases: DocCase[] = [
   },
   {
     id: 'eventstats-allnum-empty',
-    knownDifference: "error: spelunk does not support the eventstats option 'allnum'.",
     page: PAGE,
     quote: 'The allnum=true argument applies to empty values as well as alphabetic character values.',
     search: `${WITH_NULL} | eventstats allnum=true avg(age) BY city`,

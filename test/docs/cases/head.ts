@@ -37,7 +37,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-limit-always-true',
-    knownDifference: "error: head: unexpected '('.",
     page: PAGE,
     quote: 'For example, the following search returns up to the first 10 results, because the <eval-expression> is always true. ... |head limit=10 (1==1)',
     search: '| makeresults count=12 | head limit=10 (1==1) | stats count',
@@ -45,7 +44,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-limit-always-false',
-    knownDifference: "error: head: unexpected '('.",
     page: PAGE,
     quote: 'However, this search returns no results because the <eval-expression> is always false. ... |head limit=10 (0==1)',
     search: '| makeresults count=12 | head limit=10 (0==1)',
@@ -53,7 +51,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-time-range',
-    knownDifference: "error: spelunk supports only 'head <N>' (a count), not an expression.",
     page: PAGE,
     quote: 'Return events until the time span of the data is >= 100 seconds ... | streamstats range(_time) as timerange | head (timerange<100)',
     search:
@@ -76,7 +73,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-keeplast-null-true',
-    knownDifference: "error: spelunk supports only 'head <N>' (a count), not an expression.",
     page: PAGE,
     quote:
       'When null is set to true , the head command continues to process the results. In this example the command processes the results, ignoring NULL values, as long as the count is less than 5. Because keeplast=true the event that stopped the processing, count 5, is also included in the output.',
@@ -85,7 +81,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-keeplast-null-false',
-    knownDifference: "error: spelunk supports only 'head <N>' (a count), not an expression.",
     page: PAGE,
     quote:
       'When null is set to false , the head command stops processing the results when it encounters a NULL value. The events with count 1 and 2 are returned. Because keeplast=true the event with the NULL value that stopped the processing, the third event, is also included in the output.',
@@ -94,7 +89,6 @@ export const headCases: DocCase[] = [
   },
   {
     id: 'head-expression-defaults',
-    knownDifference: "error: spelunk supports only 'head <N>' (a count), not an expression.",
     page: PAGE,
     quote:
       'If null=false , the head command treats the <eval-expression> that evaluates to NULL as if the <eval-expression> evaluated to false . The head command stops processing events. ... keeplast ... Default: false',

@@ -74,7 +74,6 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-isnum-nan',
-    knownDifference: 'strval % 1 with strval="NaN" gives null, and isnum() of the field holding "NaN" is false',
     page: PAGE,
     quote:
       'Notice that literalNanIsNumeric is false because the isnum command interprets "NaN" as a string, not a number. | column | row | | literalIsNumeric | false | | literalNanIsNumeric | false | | numval | NaN | | numvalIsNumeric | true | | strval | NaN | | strvalIsNumeric | true |',
@@ -111,7 +110,6 @@ export const informationalCases: DocCase[] = [
   },
   {
     id: 'info-isstr-nan',
-    knownDifference: 'strval % 1 with strval="NaN" gives null, so numval is missing and isstr(numval) is false',
     page: PAGE,
     quote:
       'Notice that, as expected, each isstr test identifies "NaN" as a string, regardless of whether the "NaN" is a string or numeric value. | column | row | | literalIsStr | true | | literalNanIsStr | true | | numval | NaN | | numvalIsStr | true | | strval | NaN | | strvalIsStr | true |',

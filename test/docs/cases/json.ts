@@ -86,7 +86,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-append-string',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The output of that eval statement is {"ponylist": ["Minty", "Rarity", "Buttercup", "Fluttershy"]} .',
     search:
@@ -96,7 +95,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-append-nested',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote: 'The output of this eval statement is ponyDetailsUpdated = {"Fluttershy":{"ponySkills":["running","jumping","codebreaking"]}}',
     search:
@@ -184,7 +182,6 @@ export const jsonCases: DocCase[] = [
   },
   {
     id: 'json-extend-strings',
-    knownDifference: "error: spelunk does not support the eval function 'json_object'",
     page: PAGE,
     quote:
       'The output of this eval statement is: { "fakeMovieBandList": [ "The Blues Brothers", "Spinal Tap", "Wyld Stallyns", "The Soggy Bottom Boys", "The Weird Sisters", "The Barden Bellas" ] }',
@@ -196,14 +193,14 @@ export const jsonCases: DocCase[] = [
     },
     note: COMPACT,
   },
-  extract('whole', 'extracted_cities', '{}', CITIES, "error: spelunk does not support the eval function 'json_extract'"),
-  extract('first', 'London', '{0}', CITIES.cities[0], "error: spelunk does not support the eval function 'json_extract'"),
-  extract('third', 'San_Francisco', '{2}', CITIES.cities[2], "error: spelunk does not support the eval function 'json_extract'"),
-  extract('names', 'my_cities', '{}.name', ['London', 'Venice', 'San Francisco'], "error: spelunk does not support the eval function 'json_extract'"),
-  extract('bridges', 'Bridges', '{}.Bridges{}', CITIES.cities.flatMap((c) => c.Bridges), "error: spelunk does not support the eval function 'json_extract'"),
-  extract('bridge-names', 'Bridge_names', '{}.Bridges{}.name', CITIES.cities.flatMap((c) => c.Bridges.map((b) => b.name)), "error: spelunk does not support the eval function 'json_extract'"),
-  extract('gg-bridge', 'GG_Bridge', '{2}.Bridges{0}', { name: 'Golden Gate Bridge', length: 8981 }, "error: spelunk does not support the eval function 'json_extract'"),
-  extract('gg-length', 'GG_Bridge_length', '{2}.Bridges{0}.length', '8981', "error: spelunk does not support the eval function 'json_extract'"),
+  extract('whole', 'extracted_cities', '{}', CITIES, "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('first', 'London', '{0}', CITIES.cities[0], "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('third', 'San_Francisco', '{2}', CITIES.cities[2], "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('names', 'my_cities', '{}.name', ['London', 'Venice', 'San Francisco'], "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('bridges', 'Bridges', '{}.Bridges{}', CITIES.cities.flatMap((c) => c.Bridges), "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('bridge-names', 'Bridge_names', '{}.Bridges{}.name', CITIES.cities.flatMap((c) => c.Bridges.map((b) => b.name)), "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('gg-bridge', 'GG_Bridge', '{2}.Bridges{0}', { name: 'Golden Gate Bridge', length: 8981 }, "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
+  extract('gg-length', 'GG_Bridge_length', '{2}.Bridges{0}.length', '8981', "the case's cities field holds the object {\"cities\": [...]}; spelunk reads {N} and {} as steps into an array, so a path that starts with one finds nothing in an object (see docs/semantics.md, json_extract)"),
   {
     id: 'json-has-key-exact',
     page: PAGE,

@@ -49,7 +49,6 @@ export const makemvCases: DocCase[] = [
   },
   {
     id: 'makemv-internal-field',
-    knownDifference: 'splits the internal field _tags too (3 values)',
     page: PAGE,
     quote: 'Note: The `makemv` command does not apply to internal fields.',
     search: '| makeresults | eval _tags="a b c" | makemv _tags | eval n=mvcount(_tags)',

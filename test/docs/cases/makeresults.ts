@@ -44,7 +44,6 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-annotate',
-    knownDifference: 'annotate=true gives no splunk_server field',
     page: PAGE,
     quote:
       'If annotate=true , generates results with the fields shown in the table below. ... | host | None. | | source | None. | | sourcetype | None. | | splunk_server | The name of the server that themakeresultscommand is run on. |',
@@ -53,7 +52,6 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-json',
-    knownDifference: 'error: spelunk does not support makeresults format=.',
     page: PAGE,
     quote:
       'The makeresults command generates a separate event for each JSON object. The keys of that object become fields, and the object values become field values. ... | makeresults format=json data="[{\\"name\\":\\"John\\", \\"age\\":35}, {\\"name\\":\\"Sarah\\", \\"age\\":39}]"',
@@ -62,7 +60,6 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-csv',
-    knownDifference: 'error: spelunk does not support makeresults format=.',
     page: PAGE,
     quote:
       'The first line contains the schema, or headers, for the CSV table. ... Each line following the schema line contains comma-separated field values, and each of these subsequent lines is translated by makeresults into an individual event.',
@@ -72,7 +69,6 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-data-ignores-count',
-    knownDifference: 'error: spelunk does not support makeresults format=.',
     page: PAGE,
     quote: 'If you specify these arguments, makeresults ignores other arguments such as count or annotate .',
     search: '| makeresults count=5 format=json data="[{\\"name\\":\\"John\\"}, {\\"name\\":\\"Sarah\\"}]" | stats count',
@@ -80,7 +76,6 @@ export const makeresultsCases: DocCase[] = [
   },
   {
     id: 'makeresults-bad-data',
-    knownDifference: 'error: spelunk does not support makeresults format=.',
     page: PAGE,
     quote: 'If makeresults cannot parse the data for the specified format, it returns an error.',
     search: '| makeresults format=json data="[{\\"name\\": }"',

@@ -70,7 +70,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sigfig-product',
-    knownDifference: "error: spelunk does not support the eval function 'sigfig'",
     page: PAGE,
     quote:
       'The calculation `1.00*1111` returns the value `n=1111`, but the following search using the `sigfig` function returns `n=1110`.',
@@ -86,7 +85,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sigfig-sum',
-    knownDifference: "error: spelunk does not support the eval function 'sigfig'",
     page: PAGE,
     quote:
       'If the calculation is 123.0 + 4.567 = 127.567, then the `sigfig` function returns the fewest number of decimal places. ... the result returned is 127.6',
@@ -109,7 +107,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sigfig-avg',
-    knownDifference: "error: spelunk does not support the eval function 'sigfig'",
     page: PAGE,
     quote: 'To return 2 decimal places, multiply by 1.00, as shown in the following example: ... The result of this calculation is: | test | | 3.99 |',
     search: '| makeresults count=10000 | eval test=3.99 | stats avg(test) AS test | eval new_test=sigfig(test*1.00)',
@@ -118,7 +115,6 @@ export const mathematicalCases: DocCase[] = [
   },
   {
     id: 'math-sum-fields',
-    knownDifference: "error: spelunk does not support the eval function 'sum'",
     page: PAGE,
     quote:
       'The following example creates a field called `a` with value 5.0, a field called `b` with value 9, and a field called `x` with value 14 that is the sum of `a` and `b`. A field is not created for `c` and it is not included in the sum because a value was not declared for that argument.',

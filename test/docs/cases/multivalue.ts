@@ -15,7 +15,6 @@ const WEEKS = [
 export const multivalueCases: DocCase[] = [
   {
     id: 'mv-commands',
-    knownDifference: "error: spelunk does not support the eval function 'commands'",
     page: PAGE,
     quote:
       'The following example returns a multivalued field called x, that contains the commands `search`, `stats`, and `sort` which are the commands used in the search string specified.',

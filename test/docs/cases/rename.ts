@@ -35,7 +35,6 @@ export const renameCases: DocCase[] = [
   },
   {
     id: 'rename-one-field-twice',
-    knownDifference: 'accepts rename A as B, A as C (renames A to B only)',
     page: PAGE,
     quote: "You can't rename one field with multiple names. For example if you have field A, you can't specify | rename A as B, A as C .",
     search: '| makeresults | eval A=1 | rename A as B, A as C',

@@ -66,7 +66,6 @@ export const rexCases: DocCase[] = [
   },
   {
     id: 'rex-offset-first-five',
-    knownDifference: 'error: spelunk does not support rex offset_field.',
     page: PAGE,
     quote:
       'The results look something like this: | _time | firstfive | list | off | | 2022-05-21 11:36:57 | abcde | abcdefghijklmnopqrstuvwxyz | firstfive=0-4 |',
@@ -75,7 +74,6 @@ export const rexCases: DocCase[] = [
   },
   {
     id: 'rex-offset-middle',
-    knownDifference: 'error: spelunk does not support rex offset_field.',
     page: PAGE,
     quote: 'The results look something like this: | _time | list | middle | off | | 2022-05-21 11:36:57 | abcdefghijklmnopqrstuvwxyz | fgh | middle=5-7 |',
     search: `${LIST} | rex offset_field=off field=list "(?<middle>fgh)"`,
@@ -83,7 +81,6 @@ export const rexCases: DocCase[] = [
   },
   {
     id: 'rex-offset-tenchars',
-    knownDifference: 'error: spelunk does not support rex offset_field.',
     page: PAGE,
     quote: 'For example, if the `rex` expression is `"(?<tenchars>.{10})"` the first ten characters of the `field` argument are matched. The `offset_field` shows `tenchars=0-9`.',
     search: `${LIST} | rex offset_field=off field=list "(?<tenchars>.{10})"`,

@@ -225,7 +225,6 @@ export const sortHeadTailTopCases: DocCase[] = [
   },
   {
     id: 'top-useother',
-    knownDifference: 'error: spelunk does not support top useother=true.',
     page: TOP,
     quote:
       'useother ... Description: Specify whether or not to add a row that represents all values not included due to the limit cutoff. ... otherstr ... Default: OTHER',
@@ -239,7 +238,6 @@ export const sortHeadTailTopCases: DocCase[] = [
   },
   {
     id: 'top-otherstr',
-    knownDifference: 'error: spelunk does not support top useother=true.',
     page: TOP,
     quote: 'If `useother=true`, a row representing all other values is added to the results. Use `otherstr=<string>` to specify the name of the label for the row.',
     search: `${LETTERS} | top limit=1 x useother=true otherstr="the rest"`,

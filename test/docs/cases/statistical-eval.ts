@@ -6,7 +6,6 @@ const PAGE = page('evaluation-functions/statistical-eval-functions');
 export const statisticalEvalCases: DocCase[] = [
   {
     id: 'stateval-avg-fields',
-    knownDifference: "error: spelunk does not support the eval function 'avg'",
     page: PAGE,
     quote:
       'The following example creates a field called a with value 5.0, a field called b with value 9, and a field called x with value 7 that is the average of a and b . A field is not created for c and it is not included in the total because a value was not declared for that argument.',
@@ -101,7 +100,6 @@ export const statisticalEvalCases: DocCase[] = [
   },
   {
     id: 'stateval-random-range',
-    knownDifference: "error: spelunk does not support the eval function 'random'",
     page: PAGE,
     quote: 'This function takes no arguments and returns a pseudo-random integer ranging from zero to 2 31 -1.',
     search: '| makeresults count=20 | eval n=random() | where n>=0 AND n<=2147483647 AND n==floor(n) | stats count',

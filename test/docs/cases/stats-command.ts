@@ -79,7 +79,6 @@ export const statsCommandCases: DocCase[] = [
   },
   {
     id: 'stats-allnum',
-    knownDifference: "error: spelunk does not support the stats option 'allnum'.",
     page: PAGE,
     quote: 'allnum Syntax: allnum=<bool> Description: If true, computes numerical statistics on each field if and only if all of the values of that field are numerical.',
     search:
@@ -117,7 +116,6 @@ export const statsCommandCases: DocCase[] = [
   },
   {
     id: 'stats-rename-twice',
-    knownDifference: 'accepts first(host) AS site, first(host) AS report and returns both fields',
     page: PAGE,
     quote: 'You cannot rename one field with multiple names. For example if you have field A, you cannot rename A as B, A as C. The following example is not valid. ... | stats first(host) AS site, first(host) AS report',
     search: '| makeresults | eval host="www1" | stats first(host) AS site, first(host) AS report',

@@ -22,7 +22,6 @@ export const streamstatsCases: DocCase[] = [
   },
   {
     id: 'streamstats-reset-after',
-    knownDifference: "error: spelunk does not support the streamstats option 'reset_after'.",
     page: PAGE,
     quote:
       'After the streamstats calculations are produced for an event, `reset_after` specifies that all of the accumulated statistics are reset if the `eval-expression` returns `true`. ... Use the `streamstats` command to reset the count when the match is true.',
@@ -38,7 +37,6 @@ export const streamstatsCases: DocCase[] = [
   },
   {
     id: 'streamstats-reset-before',
-    knownDifference: "error: spelunk does not support the streamstats option 'reset_before'.",
     page: PAGE,
     quote:
       'Before the `streamstats` calculations are produced for an event, `reset_before` specifies that all of the accumulated statistics are reset when the `eval-expression` returns `true`.',
@@ -53,7 +51,6 @@ export const streamstatsCases: DocCase[] = [
   },
   {
     id: 'streamstats-reset-on-change',
-    knownDifference: "error: spelunk does not support the streamstats option 'reset_on_change'.",
     page: PAGE,
     quote:
       'Running the command with `reset_on_change=true` produces the following streamstats results: shift, count DAY, 1 DAY, 2 NIGHT, 1 NIGHT, 2 NIGHT, 3 NIGHT, 4 DAY, 1 NIGHT, 1',
@@ -103,7 +100,6 @@ export const streamstatsCases: DocCase[] = [
   },
   {
     id: 'streamstats-time-window',
-    knownDifference: "error: spelunk does not support the streamstats option 'time_window'.",
     page: PAGE,
     quote: 'If the events are in ascending time order (oldest to most recent), the count field represents the number of events in the previous 5 minutes.',
     search:
