@@ -60,7 +60,7 @@ export interface SearchResult extends ResultTable {
   warnings: string[];
 }
 
-/** Subsearch limit (limits.conf [subsearch] maxout = 10000, CONF S1). */
+/** Subsearch limit (limits.conf [subsearch] maxout = 10000, CONF Splunk 8.2.12). */
 export const SUBSEARCH_MAX_RESULTS = 10_000;
 
 export class Session {

@@ -5,7 +5,7 @@ import { fieldsTable, datamodelTable } from '../datamodel/view.js';
 import { ALL_DATASETS, datasetByKey, emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from '../datamodel/models.js';
 import { loadData } from '../index.js';
 import { exitQuietlyWhenOutputCloses, exitWithError } from './common.js';
-import { writeNote } from './messages.js';
+import { writeLine } from './messages.js';
 import { addDataOptions, addDebugOption, addOutputOptions, addQuietOption, dataOptionsFromFlags, noteBundledSample, type OutputFlags, type SharedFlags } from './options.js';
 import { writeResults } from './output.js';
 import { progressBar } from './progress.js';
@@ -39,7 +39,7 @@ async function runDatamodel(flags: DatamodelFlags): Promise<void> {
   noteBundledSample(flags);
   const bar = progressBar(!flags.quiet);
   const { datasets, report } = await loadData({ ...dataOptionsFromFlags(flags), onProgress: (p) => bar.update(p) }).finally(() => bar.done());
-  if (!flags.quiet) writeNote(report.summary());
+  if (!flags.quiet) writeLine(report.summary());
   const store = datasets.get(key) ?? emptyStore();
   const table = flags.fields ? fieldsTable(store, key) : datamodelTable(store, head, key);
   writeResults(table, flags);

@@ -23,9 +23,14 @@ export function messageLines(text: string, width: number | undefined): string[] 
   return [first!, ...rest.map((line) => CONTINUATION + line)];
 }
 
-/** Writes one message line on stderr, prefixed `spelunk: `. */
+/** Writes one message on stderr, prefixed `spelunk: `. */
 export function writeNote(text: string): void {
-  process.stderr.write(`${messageLines(`spelunk: ${text}`, stderrWidth()).join('\n')}\n`);
+  writeLine(`spelunk: ${text}`);
+}
+
+/** Writes one message on stderr as it is (`spelunk datamodel`'s summary has no prefix, as scripts read it). */
+export function writeLine(text: string): void {
+  process.stderr.write(`${messageLines(text, stderrWidth()).join('\n')}\n`);
 }
 
 /** A path as the user would type it from here: relative when that is shorter. */

@@ -32,7 +32,7 @@ export interface SharedFlags {
 }
 
 /**
- * The event fields an input's events get (issue 14: `index` is `main` unless told, `source` and
+ * The event fields an input's events get (`index` is `main` unless told, `source` and
  * `sourcetype` as the add-on sets them unless told). Passed to the library only when given.
  */
 export interface EventScopeOptions {

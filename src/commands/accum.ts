@@ -1,5 +1,5 @@
 /**
- * `accum <field> [AS <newfield>]` (DOC accum, CONF S1 searchbnf `accum <field> (as <field>)?`):
+ * `accum <field> [AS <newfield>]` (DOC accum, CONF Splunk 8.2.12 searchbnf `accum <field> (as <field>)?`):
  * a running total of a numeric field, written over the field or into the AS field. Rows whose
  * value is not a number keep the total so far unchanged and get no value (INF).
  */

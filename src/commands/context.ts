@@ -17,7 +17,7 @@ export interface DatasetBinding {
   store: ColumnarStore;
 }
 
-/** Epoch seconds; earliest inclusive, latest exclusive (DOC S16). Absent = unbounded. */
+/** Epoch seconds; earliest inclusive, latest exclusive (DOC SPL2 Search Manual: time modifiers). Absent = unbounded. */
 export interface TimeRange {
   earliest?: number;
   latest?: number;

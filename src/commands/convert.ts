@@ -1,6 +1,6 @@
 /**
  * `convert [timeformat=<fmt>] <fn>(<wc-field>) [AS <field>] ...`: converts field values
- * (DOC S9, CONF S1). ctime/mktime use `timeformat`, default `%m/%d/%Y %H:%M:%S`, rendered in
+ * (DOC Search Reference: convert, CONF Splunk 8.2.12). ctime/mktime use `timeformat`, default `%m/%d/%Y %H:%M:%S`, rendered in
  * the search's zone. Without AS the values are replaced; with AS the original stays.
  */
 import { computedColumn, mappedColumn, type ColumnTable } from '../core/column-table.js';
@@ -85,7 +85,7 @@ const converters: Record<ConvertFunction, Converter> = {
   },
   rmunit: (value) => leadingNumber(scalarToString(value)) ?? value,
   auto: (value) => (typeof value === 'number' ? value : autoNumber(scalarToString(value)) ?? value),
-  // num: like auto, but values that cannot be converted are removed (DOC S9).
+  // num: like auto, but values that cannot be converted are removed (DOC Search Reference: convert).
   num: (value) => (typeof value === 'number' ? value : autoNumber(scalarToString(value))),
   none: (value) => value,
 };

@@ -86,7 +86,7 @@ export default defineCommand<EventstatsNode>({
     const node = expanded(written, input.columns);
     const groups = byTuple(groupRows(node, input, ctx.evalContext).groups);
     // Each group's results are computed once, then copied: a result such as perc95 sorts its
-    // values, and computing it for every row made large inputs quadratic (issue 20).
+    // values, and computing it for every row made large inputs quadratic.
     const computed = new Map<Group, Row>();
     const spoiled = node.allnum ? nonNumericGroups(node, input.rows, false) : undefined;
     const rows = input.rows.map((row): Row => {

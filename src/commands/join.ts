@@ -31,7 +31,7 @@ export interface JoinNode extends CommandNodeBase {
   subsearch: Subsearch;
 }
 
-/** limits.conf [join] subsearch_maxout (CONF S1 limits.conf; DOC join: "A maximum of 50,000 rows"). */
+/** limits.conf [join] subsearch_maxout (CONF Splunk 8.2.12 limits.conf; DOC join: "A maximum of 50,000 rows"). */
 const JOIN_SUBSEARCH_MAX_RESULTS = 50_000;
 
 const USAGE = 'Usage: join [type=inner|outer|left] [usenull=<bool>] [max=<int>] [overwrite=<bool>] <field-list> [subsearch]';

@@ -1,6 +1,6 @@
 /**
  * `rename <wc-field> AS <wc-field> [, ...]`: renames fields, carrying wildcard parts over
- * (`"Processes.*" as *`). Semantics from the rename reference (DOC S8) and searchbnf (CONF S1):
+ * (`"Processes.*" as *`). Semantics from the rename reference (DOC Search Reference: rename) and searchbnf (CONF Splunk 8.2.12):
  * AS, TO and -> are all accepted; wildcard counts must match; a rename onto an existing field
  * overwrites it, with null where the source is missing; renaming a missing field onto an
  * existing one removes that field's data. Columns keep their positions.
@@ -81,7 +81,7 @@ export default defineCommand<RenameNode>({
   parse(cursor) {
     const pairs: RenamePair[] = [];
     while (!cursor.done) {
-      // Stats output names like `count(Type)` are field names too (DOC S13).
+      // Stats output names like `count(Type)` are field names too (DOC Search Reference: stats).
       const from = takeListedField(cursor);
       if (!(cursor.takeWord('as') || cursor.takeWord('to') || cursor.take(Arrow))) {
         cursor.fail('Usage: rename [old_name AS/TO/-> new_name]+.', from.span);

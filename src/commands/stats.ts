@@ -1,5 +1,5 @@
 /**
- * `stats <fn>[(<field>|eval(<expr>))] [AS <name>] ... [BY <field-list>]` (DOC stats, CONF S1):
+ * `stats <fn>[(<field>|eval(<expr>))] [AS <name>] ... [BY <field-list>]` (DOC stats, CONF Splunk 8.2.12):
  * one row per BY tuple, BY fields first then the functions in the order written, rows sorted
  * ascending by the BY tuple; rows with a null BY field are dropped; a multivalue BY field
  * counts the row once per value. Without BY there is always exactly one row (count 0 when the

@@ -1,6 +1,6 @@
 /**
  * `| tstats`: statistics over a data model, read from the columnar store. Syntax from
- * searchbnf (CONF S1) and the tstats reference (DOC S7); see docs/semantics.md for each rule.
+ * searchbnf (CONF Splunk 8.2.12) and the tstats reference (DOC Search Reference: tstats); see docs/semantics.md for each rule.
  */
 import { SpelunkError, type Span } from '../core/errors.js';
 import { ColumnTable, computedColumn, dictionaryColumn, type Column } from '../core/column-table.js';
@@ -30,7 +30,7 @@ const TSTATS_OPTIONS = [
   'fillnull_value',
 ] as const;
 
-/** The statistical functions tstats accepts (DOC S7), with the shared aliases (CONF S1). */
+/** The statistical functions tstats accepts (DOC Search Reference: tstats), with the shared aliases (CONF Splunk 8.2.12). */
 export const TSTATS_FUNCTIONS = [
   'avg', 'mean', 'count', 'c', 'distinct_count', 'dc', 'estdc', 'max', 'median', 'min', 'mode', 'range', 'stdev',
   'stdevp', 'sum', 'sumsq', 'var', 'varp', 'first', 'last', 'values', 'earliest', 'latest', 'earliest_time', 'latest_time',

@@ -6,7 +6,7 @@
 /**
  * Matches a field name against a wildcard pattern; returns what each `*` matched, or undefined.
  * Each `*` takes as little as it can (what `(.*?)` would capture), found in linear passes: a regex
- * with many lazy groups backtracks exponentially on long names that almost match (issue 20).
+ * with many lazy groups backtracks exponentially on long names that almost match.
  */
 export function matchFieldPattern(pattern: string, field: string): string[] | undefined {
   const pieces = pattern.split('*');

@@ -52,7 +52,7 @@ export function positionAt(text: string, offset: number): TextPosition {
 /**
  * Offsets where each line of `text` starts, remembered for the few texts asked about last: macro
  * expansion asks for many positions in one search, and scanning from the start each time made
- * expanding many invocations quadratic (issue 20).
+ * expanding many invocations quadratic.
  */
 const lineStartCache = new Map<string, number[]>();
 const LINE_START_CACHE_SIZE = 8;

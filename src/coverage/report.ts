@@ -49,7 +49,7 @@ export function summarize(results: readonly CoverageResult[]): CoverageSummary {
   };
 }
 
-/** The last line of every report, as issue 6 specifies it, extended by issue 13 with `no data`. */
+/** The last line of every report, its form fixed since the first coverage report, extended with `no data`. */
 export function finalLine(summary: CoverageSummary): string {
   const n = summary.total;
   return `parsed ${summary.parsed}/${n}, executed ${summary.executed}/${n}, unsupported ${summary.unsupported}/${n}, errors ${summary.errors}/${n}, no data ${summary.noData}/${n}`;

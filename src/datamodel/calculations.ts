@@ -59,7 +59,7 @@ function isNumber(value: string | null | undefined): boolean {
   return value !== null && value !== undefined && /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$/.test(value);
 }
 
-// CIM 8.5 name rule (Endpoint.json, after JSON and SPL unescaping; notes spl_semantics.md §7):
+// CIM 8.5 name rule (Endpoint.json, after JSON and SPL unescaping):
 // R1 takes the text after the last backslash inside a leading quoted path, R2 the first token
 // after an optional path.
 const QUOTED_PATH_NAME = /^\s*(?:"..*\\([^"]+)").*/;

@@ -5,7 +5,7 @@
  *
  * A source gives each record as the event XML it renders (the Windows event schema), so its
  * events go through the same field extraction (xml.ts) and mapping tables as XML text. Adding a
- * binary format, such as EVTX (issue 12), is one entry in RECORD_SOURCES.
+ * binary format, such as EVTX, is one entry in RECORD_SOURCES.
  */
 import { EVTX_SOURCE } from './evtx/source.js';
 import type { RecordPlace } from './place.js';

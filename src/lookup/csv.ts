@@ -58,7 +58,7 @@ export function parseLookupCsv(text: string, shownPath: string): LookupTable {
   return { fields, rows };
 }
 
-/** A result table as CSV text: header of its columns, multivalues joined by newlines (DOC S25/S26 CSV export). */
+/** A result table as CSV text: header of its columns, multivalues joined by newlines (DOC tenzir#103/Search Manual: multivalue fields CSV export). */
 export function tableToCsv(table: ResultTable): string {
   const columns = table.columns;
   const lines = [columns.map(quoteCell).join(',')];

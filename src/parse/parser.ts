@@ -70,7 +70,7 @@ function buildCommand(
   let name: string;
   let argumentItems = items;
   if (implicitSearchAllowed && !(firstToken && isWordLike(firstToken) && firstToken.image.toLowerCase() === 'search')) {
-    // The search command is implied at the start of every search (DOC S2).
+    // The search command is implied at the start of every search (DOC Search Reference: search).
     if (items.length === 0 && !inSubsearch) throw new SpelunkError('syntax', 'The search is empty.', { start: 0, end: 0 });
     name = 'search';
   } else {

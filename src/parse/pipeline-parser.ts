@@ -139,7 +139,7 @@ export function parsePipelineSyntax(tokens: IToken[], text: string): PipelineSyn
  */
 export const MAX_SUBSEARCH_DEPTH = 8;
 
-/** Splunk's bracket messages (CONF S1 messages.conf) before the grammar sees the tokens. */
+/** Splunk's bracket messages (CONF Splunk 8.2.12 messages.conf) before the grammar sees the tokens. */
 function checkBrackets(tokens: IToken[]): void {
   const open: IToken[] = [];
   for (const token of tokens) {

@@ -1,7 +1,7 @@
 /**
  * The search language (chevrotain): the argument of `search` and of the tstats WHERE clause.
  * Precedence, tightest first: parentheses, NOT (binds the next operand only), OR, AND
- * (explicit or implied). So `A AND B OR C` is `A AND (B OR C)` (DOC S3) — the reverse of eval.
+ * (explicit or implied). So `A AND B OR C` is `A AND (B OR C)` (DOC Search Manual: Boolean expressions) — the reverse of eval.
  *
  *   conjunction := disjunction (AND? disjunction)*
  *   disjunction := negation (OR negation)*

@@ -34,12 +34,12 @@ const UnterminatedQuote = createToken({ name: 'UnterminatedQuote', pattern: /"(?
  * and `-` unless `>` follows.
  */
 export const Word = createToken({ name: 'Word', pattern: new RegExp(`(?:${PLAIN_PART})(?:${QUOTED_PART}|${PLAIN_PART}|\\(\\))*`) });
-/** `->`, rename's third spelling of AS (CONF S1: "rename [old_name AS/TO/-> new_name]+"). */
+/** `->`, rename's third spelling of AS (CONF Splunk 8.2.12: "rename [old_name AS/TO/-> new_name]+"). */
 export const Arrow = createToken({ name: 'Arrow', pattern: /->/ });
 /** A backslash that escapes nothing (only possible at the very end, since Word takes `\x`). */
 const TrailingEscape = createToken({ name: 'TrailingEscape', pattern: /\\/ });
 
-// Keywords of the search language. Case-sensitive: lower-case `and` is an ordinary term (DOC S3).
+// Keywords of the search language. Case-sensitive: lower-case `and` is an ordinary term (DOC Search Manual: Boolean expressions).
 export const And = createToken({ name: 'And', pattern: /AND/, longer_alt: Word });
 export const Or = createToken({ name: 'Or', pattern: /OR/, longer_alt: Word });
 export const Not = createToken({ name: 'Not', pattern: /NOT/, longer_alt: Word });
@@ -88,7 +88,7 @@ export function isWordLike(token: IToken | undefined): boolean {
 /**
  * Removes quoting from a word or quoted string: every double-quoted part loses its quotes.
  * Inside and outside quotes, `\"`, `\\` and `\|` lose their backslash; other backslash
- * sequences are kept as written (DOC S2: "Unrecognized backslash sequences are not altered").
+ * sequences are kept as written (DOC Search Reference: search: "Unrecognized backslash sequences are not altered").
  */
 export function unquote(image: string): { value: string; quoted: boolean } {
   if (!image.includes('"') && !image.includes('\\')) return { value: image, quoted: false };
@@ -109,7 +109,7 @@ export function unquote(image: string): { value: string; quoted: boolean } {
   return { value: out, quoted };
 }
 
-/** Lexes the expanded search. Errors use Splunk's messages (CONF S1 messages.conf). */
+/** Lexes the expanded search. Errors use Splunk's messages (CONF Splunk 8.2.12 messages.conf). */
 export function lex(text: string): IToken[] {
   const result = lexer.tokenize(text);
   if (result.errors.length > 0) {

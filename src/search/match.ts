@@ -2,10 +2,10 @@
  * How one search-language comparison matches one value. Shared by the tstats WHERE clause
  * (evaluated once per distinct dictionary value) and the `search` command (per row).
  *
- * - `=`/`!=` compare strings, case-insensitively (DOC S5), `*` matching any run of characters,
- *   anywhere in the value, also inside quotes (DOC S2, S6). "1" does not equal "1.0" (DOC S2).
- * - `<`, `<=`, `>`, `>=` compare numerically when both sides are numbers, else byte-wise (DOC S2).
- * - A value in CIDR notation, IPv4 or IPv6, matches IP addresses in that network (DOC S2; DOC
+ * - `=`/`!=` compare strings, case-insensitively (DOC Search Manual: CASE() and TERM()), `*` matching any run of characters,
+ *   anywhere in the value, also inside quotes (DOC Search Reference: search, Search Manual: Wildcards). "1" does not equal "1.0" (DOC Search Reference: search).
+ * - `<`, `<=`, `>`, `>=` compare numerically when both sides are numbers, else byte-wise (DOC Search Reference: search).
+ * - A value in CIDR notation, IPv4 or IPv6, matches IP addresses in that network (DOC Search Reference: search; DOC
  *   search 10.0 example "2001:0db8:ffff:ffff:ffff:ffff:ffff:ff00/120").
  */
 import type { ComparisonOperator } from '../parse/ast.js';
@@ -128,7 +128,7 @@ export function orderingTest(op: ComparisonOperator, written: string): StringTes
 
 /**
  * Whether a field with these values satisfies `field <op> written`. A null field (no values)
- * never satisfies a comparison, `!=` included (DOC S4); a multivalue field satisfies `=` when
+ * never satisfies a comparison, `!=` included (DOC Search Manual: != and NOT); a multivalue field satisfies `=` when
  * any value does, and `!=` when it has values and none equals (INF, see docs/semantics.md).
  */
 export function comparisonHolds(

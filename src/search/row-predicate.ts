@@ -36,7 +36,7 @@ function fieldTest(expr: Exclude<SearchExpr, { kind: 'and' | 'or' | 'not' | 'sub
     }
     case 'term': {
       // A bare term matches the raw event text; after a transforming command there is none,
-      // so only `*` matches (DOC S2, S6).
+      // so only `*` matches (DOC Search Reference: search, Search Manual: Wildcards).
       if (expr.value.value === '*') return 'all';
       const test = globTest(`*${expr.value.value}*`);
       return { field: '_raw', test: (value) => displayValues(value).some((text) => test(text)) };

@@ -328,7 +328,7 @@ class StoreEvaluator {
       }
       case 'term':
         // tstats reads indexed fields only; no raw text holds a bare term, so only `*` matches
-        // (DOC S7: "WHERE clauses ... can contain only indexed fields").
+        // (DOC Search Reference: tstats: "WHERE clauses ... can contain only indexed fields").
         return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
       case 'timeBound': {
         const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz);

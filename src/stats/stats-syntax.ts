@@ -1,5 +1,5 @@
 /**
- * The argument syntax stats, eventstats and streamstats share (CONF S1 stats-agg-term, DOC
+ * The argument syntax stats, eventstats and streamstats share (CONF Splunk 8.2.12 stats-agg-term, DOC
  * stats): `<fn>[(<field> | eval(<expr>))] [AS <name>]`, comma or space separated, then an
  * optional `BY <field-list>`. Options before the functions are read by each command.
  */

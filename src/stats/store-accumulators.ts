@@ -100,7 +100,7 @@ class DistinctValues implements GroupAccumulator {
     const strings = new Set<string>();
     for (const id of ids) for (const value of entryStrings(this.column, id)) strings.add(value);
     if (this.countOnly) return strings.size;
-    // values(): distinct, in byte order (DOC S12).
+    // values(): distinct, in byte order (DOC Search Reference: multivalue stats functions).
     return fromValues([...strings].sort(compareBytes));
   }
 }

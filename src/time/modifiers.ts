@@ -1,5 +1,6 @@
 /**
- * Splunk time modifiers (`earliest=`, `latest=`, `relative_time()`, `--earliest`): notes §5.1.
+ * Splunk time modifiers (`earliest=`, `latest=`, `relative_time()`, `--earliest`), as
+ * DOC Search Reference: time modifiers describes them.
  * A relative modifier is a chain of offsets (`-70m`, `+1d`) and snaps (`@d`, `@w1`) applied
  * left to right; snaps round down. Calendar units use the `tz` zone's calendar.
  */

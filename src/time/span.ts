@@ -12,7 +12,7 @@ export interface TimeSpan {
   unit: TimeUnit;
 }
 
-/** Every spelling Splunk documents for each unit (notes §2.6, §5.1). */
+/** Every spelling Splunk documents for each unit. */
 const UNIT_SPELLINGS: Record<string, TimeUnit> = {};
 const SPELLINGS: Record<TimeUnit, string[]> = {
   s: ['s', 'sec', 'secs', 'second', 'seconds'],

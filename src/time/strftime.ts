@@ -1,6 +1,6 @@
 /**
  * Splunk's strftime (eval strftime(), convert ctime(), ...): the variables Splunk documents in
- * "Date and time format variables" (notes §4.3). Whole seconds are truncated, never rounded;
+ * "Date and time format variables". Whole seconds are truncated, never rounded;
  * the fraction appears only where a subsecond variable asks for it.
  */
 

@@ -2,7 +2,7 @@
  * The CIM Endpoint data model: Processes, Filesystem and Registry with the fields spelunk fills
  * (the CIM 8.5 declared fields the add-ons set, plus the CIM calculated fields), Ports and
  * Services without a source. Source: aplura/splunk-sa-cim @ 254c447b default/data/models/Endpoint.json
- * (notes: security_content.md §4a; research issue13-mappings.md §3, §4).
+ * (research issue13-mappings.md §3, §4).
  */
 import type { CimCalculation } from '../calculations.js';
 import { tagged } from '../constraints.js';

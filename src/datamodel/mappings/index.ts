@@ -3,8 +3,8 @@
  * here (and a reader in src/ingest only when its framing is new); to fill a new dataset, add the
  * tables that fill it and the dataset's fields in ../datasets/.
  *
- * Citation keys in the tables (SYS810, WIN840, FDR320, AD, SC, GEN, ...) are those of the
- * reference notes (ta_mappings.md §0) and of docs/semantics.md. The order here is the order
+ * The tables' `source` texts cite the add-ons by short keys; docs/semantics.md (Sources) names
+ * each key's add-on, version, repository, commit and path. The order here is the order
  * `spelunk datamodel --fields` lists them.
  */
 import type { MappingTable } from '../mapping-table.js';

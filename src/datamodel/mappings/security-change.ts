@@ -143,7 +143,7 @@ export const SECURITY_ACCOUNT_CHANGE_TABLES: readonly MappingTable[] = ACCOUNT_C
 
 /**
  * The 4625 Status values for which eventtype windows_audit_log_logon tags a failed logon `audit
- * change` ([windows_audit_log_logon] ta_windows_status list; ta_windows_status = Status) [CONF WIN840].
+ * change` ([windows_audit_log_logon] ta_windows_status list; ta_windows_status = Status) [CONF Splunk_TA_windows 8.4.0].
  */
 const AUDITED_LOGON_STATUS = '0xC0000064,0xC000006A,0xC000006F,0xC0000070,0xC0000071,0xC0000072,0XC000018C,0XC0000192,0xC0000193,0xC0000234,0XC00002EE,0XC0000413';
 

@@ -85,7 +85,7 @@ const [FILE_CREATE, FILE_CREATION_TIME, FILE_DELETE, FILE_DELETE_DETECTED] = SYS
 const FILE_CHANGE: readonly MappingRule[] = [category('file')];
 const DELETED_FILE_CHANGE: readonly MappingRule[] = [{ ...category('file'), source: 'object_category = file, as for EventCode 11 [INF: SC sysmon_eventid_23 field list has object_category]' }];
 
-/** Sysmon 19, 20, 21 (WmiEvent): eventtype ms-sysmon-wmimod. SYS810 sets neither action nor dest for them. */
+/** Sysmon 19, 20, 21 (WmiEvent): eventtype ms-sysmon-wmimod. TA-microsoft-sysmon 8.1.0 sets neither action nor dest for them. */
 export const SYSMON_WMI_CHANGE: MappingTable = {
   name: 'sysmon-eid19-21-change',
   description: `Sysmon EventID 19, 20, 21 (WmiEvent), provider ${SYSMON_PROVIDER}`,
