@@ -13,6 +13,7 @@ import { type ColumnarStore, type DictionaryColumn, type DictionaryEntry, type I
 import { resolveTimeModifier } from '../time/modifiers.js';
 import { dictionaryValues, emptyBits, entriesWithPassingValue, type EntryBits, verdictCache, type VerdictCache } from './dictionary-index.js';
 import { comparisonHolds, comparisonTest, equalityPieces, equalityTest, orderingTest, type StringTest } from './match.js';
+import { rawTermTest } from './segments.js';
 import { unresolvedSubsearch } from './subsearch.js';
 
 export interface StoreFieldResolver {
@@ -20,6 +21,8 @@ export interface StoreFieldResolver {
   column(field: string): DictionaryColumn | undefined;
   /** True for `_time`, which lives in the store's float column. */
   isTime(field: string): boolean;
+  /** An event's `_raw`, for bare terms; absent for a store without raw text (tstats). */
+  raw?(row: number): string;
 }
 
 export interface StoreClock {
@@ -326,10 +329,15 @@ class StoreEvaluator {
           return decide([text], [text]);
         });
       }
-      case 'term':
+      case 'term': {
+        const raw = this.resolver.raw;
         // tstats reads indexed fields only; no raw text holds a bare term, so only `*` matches
         // (DOC S7: "WHERE clauses ... can contain only indexed fields").
-        return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
+        if (!raw) return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
+        const test = rawTermTest(expr.value.value, { caseSensitive: expr.value.caseSensitive === true, exact: expr.exact === true });
+        if (!test) return candidates;
+        return keep(candidates, (row) => test(raw.call(this.resolver, row)));
+      }
       case 'timeBound': {
         const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz);
         const time = this.store.time;
