@@ -88,7 +88,7 @@ function singleField(expr: SearchExpr, resolver: StoreFieldResolver): string | u
 function entryDecision(expr: SearchExpr): EntryDecision {
   switch (expr.kind) {
     case 'compare': {
-      const test = comparisonTest(expr.op, expr.value.value);
+      const test = comparisonTest(expr.op, expr.value.value, expr.value.caseSensitive === true);
       const op = expr.op;
       return (values, lowered) => comparisonHolds(op, test, values, lowered);
     }
@@ -121,7 +121,8 @@ interface ValueTest {
   pieces: readonly string[];
 }
 
-function valueTest(op: ComparisonOperator, written: string): ValueTest {
+function valueTest(op: ComparisonOperator, written: string, caseSensitive = false): ValueTest {
+  if (caseSensitive && (op === '=' || op === '!=')) return { key: `=\u0001${written}`, test: comparisonTest(op, written, true), pieces: equalityPieces(written) };
   // `=` and `!=` share one test; they differ only in how a field's values combine.
   if (op === '=' || op === '!=') return { key: `=\u0000${written}`, test: equalityTest(written), pieces: equalityPieces(written) };
   return { key: `${op}\u0000${written}`, test: orderingTest(op, written), pieces: [] };
@@ -131,7 +132,7 @@ function valueTest(op: ComparisonOperator, written: string): ValueTest {
 function valueTests(expr: SearchExpr): ValueTest[] {
   switch (expr.kind) {
     case 'compare':
-      return [valueTest(expr.op, expr.value.value)];
+      return [valueTest(expr.op, expr.value.value, expr.value.caseSensitive === true)];
     case 'in':
       return expr.values.map((v) => valueTest('=', v.value));
     case 'not':
@@ -165,7 +166,7 @@ class WholeDictionaryDecision {
   entries(expr: SearchExpr): EntryBits {
     switch (expr.kind) {
       case 'compare': {
-        const passing = this.passing(valueTest(expr.op, expr.value.value));
+        const passing = this.passing(valueTest(expr.op, expr.value.value, expr.value.caseSensitive === true));
         if (expr.op !== '!=') return passing;
         const hasValues = dictionaryValues(this.column).hasValues;
         const bits = new Uint32Array(passing.length);
@@ -286,6 +287,8 @@ class StoreEvaluator {
 
   /** How many distinct values a subtree may have to decide: a rough cost for ordering ANDs. */
   private cost(expr: SearchExpr): number {
+    // A bare term renders and scans every candidate's `_raw`: the dearest test, run last.
+    if (expr.kind === 'term' && this.resolver.raw && expr.value.value !== '*') return this.store.rowCount * 64;
     const field = singleField(expr, this.resolver);
     if (typeof field === 'string') return this.resolver.column(field)?.dictionary.length ?? 0;
     if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.reduce((n, e) => n + this.cost(e), 0);
