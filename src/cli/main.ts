@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCoverageCommand } from './coverage.js';
 import { registerDatamodelCommand } from './datamodel.js';
+import { registerEventsCommand } from './events.js';
 import { registerExpandCommand } from './expand.js';
 import { registerGenerateCommand } from './generate.js';
 import { registerParseCommand } from './parse.js';
@@ -50,6 +51,7 @@ registerParseCommand(program);
 registerDatamodelCommand(program);
 registerGenerateCommand(program);
 registerCoverageCommand(program);
+registerEventsCommand(program);
 
 try {
   await program.parseAsync(process.argv);
