@@ -26,7 +26,36 @@ function grownUint(array: Uint32Array, size: number): Uint32Array {
 /** Reads an event's TimeCreated/@SystemTime (src/ingest/time.ts gives it: ingest sits above the events). */
 export type TimeReader = (bytes: Buffer, start: number, end: number) => number | undefined;
 
+/**
+ * Names as hashes of their bytes, for the walk of every event: its shape is then found by a hash
+ * of the operations (two independent 32-bit hashes, so a collision between two of the few hundred
+ * shapes of a capture is about one in 2^50), and only a new shape is walked again with interned
+ * names (INF: docs/performance.md "What an event costs").
+ */
+class HashingSink implements WalkSink {
+  name(bytes: Buffer, start: number, end: number): number {
+    let hash = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    return hash | 0;
+  }
+}
+
+/** Two 32-bit hashes of the operations, packed in a number (53 bits). */
+function shapeKey(ops: Int32Array, count: number): number {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c ^ count;
+  for (let i = 0; i < count; i++) {
+    const op = ops[i]!;
+    a = Math.imul(a ^ op, 0x01000193);
+    b = Math.imul(b ^ op, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+}
+
 export class EventStoreBuilder implements WalkSink {
+  private readonly hashing = new HashingSink();
+  private readonly shapeByHash = new Map<number, number>();
   constructor(private readonly readTime: TimeReader = () => undefined) {}
 
   private readonly names = new ByteInterner();
@@ -73,19 +102,17 @@ export class EventStoreBuilder implements WalkSink {
     if (this.currentInput === -1) this.startInput({ name: '' });
     const view = this.viewFor(bytes);
     const walk = this.walk;
-    const problem = walkXmlEvent(bytes, start, end, this, walk);
+    const problem = walkXmlEvent(bytes, start, end, this.hashing, walk);
     if (problem !== undefined) return this.reject(`XML event not kept as an event: ${problem}`);
     const time = walk.timeStart === -1 ? undefined : this.readTime(bytes, walk.timeStart, walk.timeEnd);
     if (time === undefined) return this.reject('XML event not kept as an event: no TimeCreated SystemTime');
-    const ops = walk.ops;
-    const key = String.fromCharCode.apply(null, new Uint16Array(ops.buffer, 0, walk.opCount * 2) as unknown as number[]);
-    let shapeId = this.shapeByKey.get(key);
+    const hashKey = shapeKey(walk.ops, walk.opCount);
+    let shapeId = this.shapeByHash.get(hashKey);
     if (shapeId === undefined) {
-      shapeId = this.shapes.length;
-      const shape = makeShape(shapeId, ops, walk.opCount, (id) => this.names.text(id));
-      this.shapes.push(shape);
-      this.slotInterners.push(shape.slotNamespace.map((namespace) => this.namespace(namespace)));
-      this.shapeByKey.set(key, shapeId);
+      // A shape not met yet (or a hash met for another layout): walked again with interned names.
+      walkXmlEvent(bytes, start, end, this, walk);
+      shapeId = this.shapeOf(walk);
+      this.shapeByHash.set(hashKey, shapeId);
     }
     const interners = this.slotInterners[shapeId]!;
     const n = this.count;
@@ -110,6 +137,21 @@ export class EventStoreBuilder implements WalkSink {
   addXmlText(byteString: string): boolean {
     const bytes = Buffer.from(byteString, 'latin1');
     return this.addXml(bytes, 0, bytes.length);
+  }
+
+  /** The shape of the walk just made with interned names, added when new. */
+  private shapeOf(walk: ShapeWalk): number {
+    const ops = walk.ops;
+    const key = String.fromCharCode.apply(null, new Uint16Array(ops.buffer, 0, walk.opCount * 2) as unknown as number[]);
+    let shapeId = this.shapeByKey.get(key);
+    if (shapeId === undefined) {
+      shapeId = this.shapes.length;
+      const shape = makeShape(shapeId, ops, walk.opCount, (id) => this.names.text(id));
+      this.shapes.push(shape);
+      this.slotInterners.push(shape.slotNamespace.map((namespace) => this.namespace(namespace)));
+      this.shapeByKey.set(key, shapeId);
+    }
+    return shapeId;
   }
 
   private reject(reason: string): false {

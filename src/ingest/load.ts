@@ -115,6 +115,8 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
     skippedEntries,
     duplicates: identities.duplicates,
     duplicateExample: identities.example,
+    events: handler.events?.size ?? 0,
+    eventsNotKept: handler.events?.rejected ?? new Map(),
   });
   return { datasets: handler.builders.build(), events: (handler.events ?? new EventStoreBuilder()).build(), report };
 }
