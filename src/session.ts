@@ -22,6 +22,9 @@ import { planPipeline } from './plan/plan.js';
 import { compileRowPredicate, type RowPredicate } from './search/row-predicate.js';
 import { subsearchesOf } from './search/subsearch.js';
 import type { ColumnarStore } from './store/types.js';
+import { EventStoreBuilder } from './events/builder.js';
+import { bindEventSearch } from './events/search.js';
+import type { EventStore } from './events/store.js';
 import { resolveTimeModifier } from './time/modifiers.js';
 
 export interface SessionOptions {
@@ -32,6 +35,8 @@ export interface SessionOptions {
    * the map is empty.
    */
   datasets?: ReadonlyMap<string, ColumnarStore>;
+  /** Every event read (loadData's `events`), for searches that start with `search`; default none. */
+  events?: EventStore;
   /** Macro sources layered over the bundled macros, in order (later wins). */
   macros?: readonly string[] | undefined;
   /** Inline definitions `NAME=DEFINITION` or `NAME(a,b)=DEFINITION`, applied last. */
@@ -70,6 +75,7 @@ export class Session {
   readonly timeRange: TimeRange;
   private readonly bindings: Map<string, DatasetBinding>;
   private readonly searchMatchCache = new Map<string, RowPredicate>();
+  private eventStore: EventStore | undefined;
 
   constructor(private readonly options: SessionOptions) {
     this.tz = options.tz ?? 'UTC';
@@ -104,6 +110,12 @@ export class Session {
     for (const { key, model, dataset } of ALL_DATASETS) {
       this.bindings.set(key, { modelName: model.name, datasetName: dataset.name, prefix: dataset.name, store: stores.get(key) ?? emptyStore() });
     }
+  }
+
+  /** The events searches that start with `search` read (empty when none were given). */
+  get events(): EventStore {
+    this.eventStore ??= this.options.events ?? new EventStoreBuilder().build();
+    return this.eventStore;
   }
 
   /** The Endpoint.Processes store. */
@@ -145,6 +157,7 @@ export class Session {
     const { expansion, pipeline } = this.parse(search);
     const warnings: string[] = [];
     try {
+      bindEventSearch(pipeline, () => this.events);
       const plan = planPipeline(pipeline);
       const ctx = this.context(expansion.text, warnings, observer);
       const table = executePlan(plan, ctx, observer);
@@ -173,12 +186,16 @@ export class Session {
       timeRange: this.timeRange,
       evalContext,
       dataset: (spec, span) => this.dataset(spec, span),
-      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) =>
-        limitResults(executePlan(planPipeline(pipeline), ctx, observer?.subsearch?.()), maxResults),
+      runSubsearch: (pipeline, maxResults = SUBSEARCH_MAX_RESULTS) => {
+        bindEventSearch(pipeline, () => this.events);
+        return limitResults(executePlan(planPipeline(pipeline), ctx, observer?.subsearch?.()), maxResults);
+      },
       // map's search and foreach's template: SPL text run in this search's environment (src/commands/context.ts).
       runSearch: (search, over) => {
         const text = this.expand(search).text;
-        return executePlan(planPipeline(over ? overResults(over, parseSubpipeline(text)) : parseSearch(text)), ctx);
+        const pipeline = over ? overResults(over, parseSubpipeline(text)) : parseSearch(text);
+        if (!over) bindEventSearch(pipeline, () => this.events);
+        return executePlan(planPipeline(pipeline), ctx);
       },
       warn: (message) => warnings.push(message),
       columnar: this.options.columnar ?? true,

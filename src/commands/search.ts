@@ -4,6 +4,7 @@
  */
 import type { Table } from '../core/table.js';
 import type { CommandNodeBase, SearchExpr } from '../parse/ast.js';
+import { eventStoreOf, eventTable, matchingEvents } from '../events/search.js';
 import { renderSearchExpr } from '../search/explain.js';
 import { compileTablePredicate } from '../search/row-predicate.js';
 import { resolveSubsearches, subsearchesOf } from '../search/subsearch.js';
@@ -17,6 +18,9 @@ export interface SearchNode extends CommandNodeBase {
 /** One implementation for rows and columns: a column table tests each field once per dictionary value. */
 function search(node: SearchNode, input: Table, ctx: ExecContext): Table {
   const expression = resolveSubsearches(node.expression, ctx.runSubsearch);
+  const events = eventStoreOf(node);
+  // The first command of a search generates the events that match (src/events/search.ts).
+  if (events) return eventTable(events, matchingEvents(expression, events, { now: ctx.now, tz: ctx.tz }, ctx.timeRange));
   return input.filter(compileTablePredicate(expression, { now: ctx.now, tz: ctx.tz }, input));
 }
 

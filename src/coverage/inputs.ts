@@ -7,7 +7,7 @@
 import { findCommand } from '../commands/index.js';
 import type { TstatsNode } from '../commands/tstats.js';
 import { datasetOfSpec, NODENAME, type DatasetKey } from '../datamodel/models.js';
-import type { Pipeline, SearchExpr } from '../parse/ast.js';
+import type { CommandNodeBase, Pipeline, SearchExpr } from '../parse/ast.js';
 import type { ColumnarStore } from '../store/types.js';
 
 /** A dataset a search reads: its key, and the child dataset `where nodename=...` names, if any. */
@@ -18,6 +18,12 @@ export interface DatasetRead {
 
 export interface SearchInputs {
   datasets: DatasetRead[];
+  /**
+   * For each search over events (a first `search`, in subsearches too): the part of its
+   * expression that names where its events come from (source, sourcetype, eventtype, index, tag,
+   * Channel: what the input macros test), or undefined when it names none.
+   */
+  events: (SearchExpr | undefined)[];
   /** Whether a generating command other than tstats makes results. */
   otherSources: boolean;
 }
@@ -32,9 +38,37 @@ function nodenameOf(where: SearchExpr | undefined): string | undefined {
   return undefined;
 }
 
+/** The fields input macros select events by. */
+const ORIGIN_FIELDS = new Set(['source', 'sourcetype', 'eventtype', 'index', 'tag', 'Channel']);
+
+/** Whether every leaf of `expr` tests one of ORIGIN_FIELDS. */
+function onlyOrigin(expr: SearchExpr): boolean {
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      return expr.operands.every(onlyOrigin);
+    case 'not':
+      return onlyOrigin(expr.operand);
+    case 'compare':
+    case 'in':
+      return ORIGIN_FIELDS.has(expr.field);
+    default:
+      return false;
+  }
+}
+
+/** The top-level AND operands of a search expression that select by origin, ANDed; undefined for none. */
+export function originOf(expr: SearchExpr | undefined): SearchExpr | undefined {
+  if (!expr) return undefined;
+  const operands = (expr.kind === 'and' ? expr.operands : [expr]).filter(onlyOrigin);
+  if (operands.length === 0) return undefined;
+  return operands.length === 1 ? operands[0] : { kind: 'and', operands, span: expr.span };
+}
+
 function collect(pipeline: Pipeline, inputs: SearchInputs): void {
-  for (const node of pipeline.commands) {
+  for (const [index, node] of pipeline.commands.entries()) {
     const command = findCommand(node.name);
+    if (index === 0 && node.name === 'search') inputs.events.push(originOf((node as CommandNodeBase & { expression?: SearchExpr }).expression));
     if (command?.type === 'generating') {
       if (node.name === 'tstats') {
         const tstats = node as TstatsNode;
@@ -52,7 +86,7 @@ function collect(pipeline: Pipeline, inputs: SearchInputs): void {
 }
 
 export function searchInputs(pipeline: Pipeline): SearchInputs {
-  const inputs: SearchInputs = { datasets: [], otherSources: false };
+  const inputs: SearchInputs = { datasets: [], events: [], otherSources: false };
   collect(pipeline, inputs);
   return inputs;
 }

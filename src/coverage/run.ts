@@ -5,6 +5,8 @@
  * the message).
  */
 import { SpelunkError } from '../core/errors.js';
+import { matchingEvents } from '../events/search.js';
+import { renderSearchExpr } from '../search/explain.js';
 import type { Session } from '../session.js';
 import { describeRead, rowsIn, searchInputs } from './inputs.js';
 import type { CoverageSearch } from './sources.js';
@@ -64,13 +66,19 @@ function runOne(entry: CoverageSearch, session: Session): CoverageResult {
  */
 function emptyInputs(pipeline: Parameters<typeof searchInputs>[0], session: Session): string[] | undefined {
   const inputs = searchInputs(pipeline);
-  if (inputs.otherSources || inputs.datasets.length === 0) return undefined;
+  if (inputs.otherSources || (inputs.datasets.length === 0 && inputs.events.length === 0)) return undefined;
   const stores = session.datasets;
   for (const read of inputs.datasets) {
     const store = stores.get(read.key);
     if (store && rowsIn(store, read) > 0) return undefined;
   }
-  return [...new Set(inputs.datasets.map(describeRead))];
+  const clock = { now: session.now, tz: session.tz };
+  for (const origin of inputs.events) {
+    // A search over events that names no origin reads every event.
+    if (origin === undefined ? session.events.rowCount > 0 : matchingEvents(origin, session.events, clock).length > 0) return undefined;
+  }
+  const events = inputs.events.map((origin) => `events of ${origin ? renderSearchExpr(origin) : 'any source'}`);
+  return [...new Set([...inputs.datasets.map(describeRead), ...events])];
 }
 
 /** A short name for what an `unsupported` message says is missing, so detections group by it. */

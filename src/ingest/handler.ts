@@ -13,6 +13,8 @@ import { compileMapper, type RowMapper, type RowValues } from '../datamodel/mapp
 import { MAPPING_TABLES } from '../datamodel/mappings/index.js';
 import { datasetByKey, storeFieldsOf } from '../datamodel/models.js';
 import type { StoreBuilder } from '../store/builder.js';
+import { EventStoreBuilder } from '../events/builder.js';
+import type { EventInput } from '../events/store.js';
 import { DatasetBuilders } from './builders.js';
 import { readClassicEvent } from './classic.js';
 import { EventIdentities } from './duplicates.js';
@@ -25,7 +27,7 @@ import type { RecordHandler } from './records.js';
 import type { Where } from './place.js';
 import { RecordCounts, type RecordPlace } from './report.js';
 import type { RecordSink } from './sources.js';
-import { TIME_PARSERS } from './time.js';
+import { parseIsoTimeBytes, TIME_PARSERS } from './time.js';
 import { scanXmlEvent } from './xml.js';
 
 /** A mapping table ready to make rows: its compiled mapper, its dataset's builder, a row to fill. */
@@ -39,6 +41,10 @@ interface TableTarget {
 export class IngestHandler implements RecordHandler, RecordSink {
   readonly counts: RecordCounts;
   readonly builders = new DatasetBuilders();
+  /** Every record read, as an event (src/events), for searches that start with `search`. */
+  readonly events: EventStoreBuilder | undefined;
+  /** The metadata overrides of a file's events (`--source`, `--sourcetype`, `--index`). */
+  inputOf: (name: string) => EventInput = (name) => ({ name });
   private readonly fields = new Map<string, string>();
   private readonly kinds: EventKinds<TableTarget>;
   /** EventData names some Windows-schema table reads; the XML scanner keeps only these. */
@@ -63,7 +69,9 @@ export class IngestHandler implements RecordHandler, RecordSink {
     tables: readonly MappingTable[] = MAPPING_TABLES,
     private readonly dedupEvents = false,
     onWorker = false,
+    keepEvents = !onWorker,
   ) {
+    this.events = keepEvents ? new EventStoreBuilder(readEventTime) : undefined;
     this.counts = new RecordCounts(strict);
     this.identities = new EventIdentities(onWorker);
     this.wantedData = new Set(windowsDataNames(tables));
@@ -85,6 +93,7 @@ export class IngestHandler implements RecordHandler, RecordSink {
 
   /** Starts the counts of file `name`. */
   startFile(name: string): void {
+    this.events?.startInput(this.inputOf(name));
     this.counts.startFile(name);
     this.identities.startFile(name);
   }
@@ -94,6 +103,7 @@ export class IngestHandler implements RecordHandler, RecordSink {
       // Counting duplicates reads the slots the scan left: no second scan.
       if (!this.fast.read(bytes, start, end, this.counts)) return false;
       this.duplicateOnLine(bytes, line);
+      this.events?.addXml(bytes, start, end);
       return true;
     }
     // A copy must be known before rows are added: scan, check, then read (which scans again).
@@ -102,7 +112,10 @@ export class IngestHandler implements RecordHandler, RecordSink {
       this.counts.dropDuplicate();
       return true;
     }
-    if (this.fast.read(bytes, start, end, this.counts)) return true;
+    if (this.fast.read(bytes, start, end, this.counts)) {
+      this.events?.addXml(bytes, start, end);
+      return true;
+    }
     this.identityTaken = true;
     return false;
   }
@@ -176,6 +189,7 @@ export class IngestHandler implements RecordHandler, RecordSink {
     const problem = scanXmlEvent(text, this.fields, this.wantedData);
     if (problem) return this.counts.skip(where, problem);
     if (!taken && this.droppedAsDuplicate(where)) return;
+    this.events?.addXmlText(text);
     this.windowsEvent(this.kinds.windows(this.fields.get('Provider'), this.fields.get('Channel'), this.fields.get('EventID')), where);
   }
 
@@ -215,4 +229,9 @@ export class IngestHandler implements RecordHandler, RecordSink {
     }
     this.counts.used();
   }
+}
+
+/** An event's TimeCreated/@SystemTime: the fast ISO reader, else the general one. */
+function readEventTime(bytes: Buffer, start: number, end: number): number | undefined {
+  return parseIsoTimeBytes(bytes, start, end) ?? TIME_PARSERS.iso8601(bytes.toString('utf8', start, end));
 }

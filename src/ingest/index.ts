@@ -10,7 +10,7 @@
  * read twice; report.ts (and place.ts) counts; load.ts orchestrates, with parallel.ts and
  * worker.ts for threads.
  */
-export { loadDatasets, loadEndpointProcesses, type IngestOptions, type IngestProgress, type LoadedDatasets } from './load.js';
+export { loadDatasets, loadEndpointProcesses, type EventMetadata, type IngestOptions, type IngestProgress, type LoadedDatasets } from './load.js';
 export { type IngestReport, type RecordPlace, type SkippedRecord } from './report.js';
 export { type SkippedEntry } from './files.js';
 export { type DuplicateExample } from './duplicates.js';

@@ -3,6 +3,8 @@
  * with progress and the report. Rows come out in file order, then record order, either way.
  */
 import { emptyStore, ENDPOINT_PROCESSES, type DatasetKey } from '../datamodel/models.js';
+import { EventStoreBuilder } from '../events/builder.js';
+import type { EventInput, EventStore } from '../events/store.js';
 import type { ColumnarStore } from '../store/types.js';
 import { listFiles, type DataFile, type SkippedEntry } from './files.js';
 import { IngestHandler } from './handler.js';
@@ -36,11 +38,30 @@ export interface IngestOptions {
    * worker (dist/); from TypeScript sources the files are read on this thread.
    */
   threads?: number;
+  /**
+   * Keep every record as an event, for searches that start with `search` (default true). With
+   * false only the data model datasets are built, and several files may be read on workers.
+   */
+  events?: boolean;
+  /** Metadata of the events of every input (`--index`, `--source`, `--sourcetype`). */
+  metadata?: EventMetadata;
+  /** Metadata of the events of one input path (a file, or every file under a folder), over `metadata`. */
+  inputMetadata?: ReadonlyMap<string, EventMetadata>;
+}
+
+/** What an input's events are said to be: Splunk's metadata fields, as contentctl's replay declares them. */
+export interface EventMetadata {
+  index?: string | undefined;
+  source?: string | undefined;
+  sourcetype?: string | undefined;
+  host?: string | undefined;
 }
 
 /** One store per dataset the input filled (a dataset no record fed is absent), and the report. */
 export interface LoadedDatasets {
   datasets: Map<DatasetKey, ColumnarStore>;
+  /** Every record read, as an event. */
+  events: EventStore;
   report: IngestReport;
 }
 
@@ -54,7 +75,9 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
   const skippedEntries: SkippedEntry[] = [];
   const files = await listFiles(paths, ignoredFiles, skippedEntries);
   const dedupEvents = options.dedupEvents ?? false;
-  const handler = new IngestHandler(options.strict ?? false, undefined, dedupEvents);
+  const keepEvents = options.events ?? true;
+  const handler = new IngestHandler(options.strict ?? false, undefined, dedupEvents, false, keepEvents);
+  handler.inputOf = (name) => inputOf(name, options);
   const counts = handler.counts;
   const totalBytes = files.reduce((sum, f) => sum + f.size, 0);
   let bytesRead = 0;
@@ -71,7 +94,8 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
     progress(false);
   };
 
-  const threads = dedupEvents ? 1 : threadCount(options.threads, files);
+  // Events are kept on this thread only: the workers' parts carry dataset rows.
+  const threads = dedupEvents || keepEvents ? 1 : threadCount(options.threads, files);
   if (threads > 1) {
     const parts = readFilesInParallel(files, threads, options.strict ?? false, onBytes);
     for (const [index, part] of parts.entries()) {
@@ -91,8 +115,21 @@ export async function loadDatasets(paths: readonly string[], options: IngestOpti
     skippedEntries,
     duplicates: identities.duplicates,
     duplicateExample: identities.example,
+    events: handler.events?.size ?? 0,
+    eventsNotKept: handler.events?.rejected ?? new Map(),
   });
-  return { datasets: handler.builders.build(), report };
+  return { datasets: handler.builders.build(), events: (handler.events ?? new EventStoreBuilder()).build(), report };
+}
+
+/** The metadata of the events of file `name`: the longest input path holding it, over the options' own. */
+function inputOf(name: string, options: IngestOptions): EventInput {
+  let best: { path: string; metadata: EventMetadata } | undefined;
+  for (const [path, metadata] of options.inputMetadata ?? []) {
+    const holds = name === path || name.startsWith(path.endsWith('/') ? path : `${path}/`);
+    if (holds && (!best || path.length > best.path.length)) best = { path, metadata };
+  }
+  const pick = (key: keyof EventMetadata): string | undefined => best?.metadata[key] ?? options.metadata?.[key];
+  return { name, index: pick('index'), source: pick('source'), sourcetype: pick('sourcetype'), host: pick('host') };
 }
 
 /** loadDatasets for the Endpoint.Processes store alone (empty when no input fed it). */

@@ -42,6 +42,10 @@ export interface IngestReport {
   duplicatesDropped: number;
   /** Where the first duplicate found and its earlier copy were read. */
   duplicateExample: DuplicateExample | undefined;
+  /** Records kept as events, for searches that start with `search` (src/events). */
+  events: number;
+  /** Records read (and counted above) that could not be kept as events, by reason. */
+  eventsNotKept: ReadonlyMap<string, number>;
   summary(): string;
 }
 
@@ -123,8 +127,16 @@ export function makeReport(
   files: number,
   ignoredFiles: string[],
   emptyFiles: string[],
-  extra: { skippedEntries?: SkippedEntry[]; duplicates?: number; duplicateExample?: DuplicateExample | undefined } = {},
+  extra: {
+    skippedEntries?: SkippedEntry[];
+    duplicates?: number;
+    duplicateExample?: DuplicateExample | undefined;
+    events?: number;
+    eventsNotKept?: ReadonlyMap<string, number>;
+  } = {},
 ): IngestReport {
+  const eventsNotKept = extra.eventsNotKept ?? new Map<string, number>();
+  const notKept = [...eventsNotKept.values()].reduce((a, b) => a + b, 0);
   const processRows = datasetRows.get(ENDPOINT_PROCESSES) ?? 0;
   return {
     files,
@@ -140,6 +152,8 @@ export function makeReport(
     duplicates: extra.duplicates ?? 0,
     duplicatesDropped: counts.duplicatesDropped,
     duplicateExample: extra.duplicateExample,
+    events: extra.events ?? 0,
+    eventsNotKept,
     summary(): string {
       const otherTotal = [...this.otherEvents.values()].reduce((a, b) => a + b, 0);
       const top = [...this.otherEvents.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
@@ -155,6 +169,7 @@ export function makeReport(
       if (first) text += ` (first: ${placeText(first.file, first)}: ${first.reason})`;
       if (this.duplicates > 0) text += duplicatesText(this.duplicates, this.duplicatesDropped, this.duplicateExample);
       if (this.emptyFiles.length > 0) text += `; ${plural(this.emptyFiles.length, 'empty file')}`;
+      if (notKept > 0) text += `; ${plural(notKept, 'record')} used but not kept as searchable events (first: ${[...eventsNotKept.keys()][0]})`;
       const entry = this.skippedEntries[0];
       if (entry) text += `; ${this.skippedEntries.length} folder ${this.skippedEntries.length === 1 ? 'entry' : 'entries'} not read (first: ${entry.path}: ${entry.reason})`;
       if (this.ignoredFiles.length > 0) text += `; ${plural(this.ignoredFiles.length, 'file')} ignored (not a log file extension)`;

@@ -101,9 +101,11 @@ class SearchExpressionParser extends EmbeddedActionsParser {
     const field = this.OR2([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME3(Quoted) }]);
     const op = this.CONSUME(CompareOp);
     const valueToken = this.OR([{ ALT: () => this.CONSUME2(Word) }, { ALT: () => this.CONSUME(Quoted) }]);
+    let inner: IToken | undefined;
+    this.OPTION({ GATE: () => this.wraps(valueToken, ['CASE']), DEF: () => (inner = this.SUBRULE(this.wrapped)) });
     return this.ACTION((): SearchExpr => {
       const name = unquote(field.image).value;
-      const value = searchValue(valueToken);
+      const value = inner ? { ...searchValue(inner), caseSensitive: true } : searchValue(valueToken);
       const span = joinSpans(tokenSpan(field), value.span);
       const operator = (op.image === '==' ? '=' : op.image) as ComparisonOperator;
       if (TIME_BOUNDS.has(name.toLowerCase()) && operator === '=') {
@@ -140,9 +142,30 @@ class SearchExpressionParser extends EmbeddedActionsParser {
     }));
   });
 
+  /** Whether `token` is `TERM` or `CASE` (as `wrapper` names) glued to the `(` that follows it. */
+  private wraps(token: IToken | undefined, wrappers: readonly string[]): boolean {
+    const next = this.LA(1);
+    return token !== undefined && wrappers.includes(token.image) && next.tokenType === LParen && next.startOffset === token.startOffset + token.image.length;
+  }
+
+  /** `TERM(x)` / `CASE(x)` after its name: the value inside (DOC S5 "Use CASE() and TERM()"). */
+  private wrapped = this.RULE('wrapped', (): IToken => {
+    this.CONSUME(LParen);
+    const inner = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Quoted) }]);
+    this.CONSUME(RParen);
+    return inner;
+  });
+
   private term = this.RULE('term', (): SearchExpr => {
     const token = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Quoted) }]);
-    return this.ACTION((): SearchExpr => ({ kind: 'term', value: searchValue(token), span: tokenSpan(token) }));
+    let inner: IToken | undefined;
+    this.OPTION({ GATE: () => this.wraps(token, ['TERM', 'CASE']), DEF: () => (inner = this.SUBRULE(this.wrapped)) });
+    return this.ACTION((): SearchExpr => {
+      if (!inner) return { kind: 'term', value: searchValue(token), span: tokenSpan(token) };
+      const value = searchValue(inner);
+      const span = joinSpans(tokenSpan(token), value.span);
+      return token.image === 'TERM' ? { kind: 'term', value, span: { ...span, end: span.end + 1 }, exact: true } : { kind: 'term', value: { ...value, caseSensitive: true }, span: { ...span, end: span.end + 1 } };
+    });
   });
 }
 

@@ -62,10 +62,11 @@ export function planPipeline(pipeline: Pipeline, overInput = false): Plan {
         node.span,
       );
     }
-    if (index === 0 && !overInput && definition.type !== 'generating') {
+    // A first `search` generates the events that match (src/events/search.ts).
+    if (index === 0 && !overInput && definition.type !== 'generating' && definition.name !== 'search') {
       throw new SpelunkError(
-        'unsupported',
-        `spelunk has no raw events to search: begin the search with a generating command such as '| tstats' ` +
+        'syntax',
+        `A search must begin with 'search' (or a search expression) or a generating command such as '| tstats' ` +
           `(found '${node.name}').`,
         node.span,
       );

@@ -5,8 +5,8 @@
 import type { SearchExpr, SearchValue } from '../parse/ast.js';
 
 function renderValue(value: SearchValue): string {
-  if (!value.quoted) return value.value;
-  return `"${value.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const text = value.quoted ? `"${value.value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"` : value.value;
+  return value.caseSensitive ? `CASE(${text})` : text;
 }
 
 export function renderSearchExpr(expr: SearchExpr, nested = false): string {
@@ -27,7 +27,7 @@ export function renderSearchExpr(expr: SearchExpr, nested = false): string {
     case 'in':
       return `${expr.field} IN (${expr.values.map(renderValue).join(', ')})`;
     case 'term':
-      return renderValue(expr.value);
+      return expr.exact ? `TERM(${renderValue(expr.value)})` : renderValue(expr.value);
     case 'timeBound':
       return `${expr.bound}=${renderValue(expr.value)}`;
     case 'subsearch':

@@ -26,7 +26,7 @@ interface FieldTest {
 function fieldTest(expr: Exclude<SearchExpr, { kind: 'and' | 'or' | 'not' | 'subsearch' }>, clock: PredicateClock): FieldTest | 'all' {
   switch (expr.kind) {
     case 'compare': {
-      const test = comparisonTest(expr.op, expr.value.value);
+      const test = comparisonTest(expr.op, expr.value.value, expr.value.caseSensitive === true);
       const { op } = expr;
       return { field: expr.field, test: (value) => comparisonHolds(op, test, displayValues(value)) };
     }
@@ -38,7 +38,7 @@ function fieldTest(expr: Exclude<SearchExpr, { kind: 'and' | 'or' | 'not' | 'sub
       // A bare term matches the raw event text; after a transforming command there is none,
       // so only `*` matches (DOC Search Reference: search, Search Manual: Wildcards).
       if (expr.value.value === '*') return 'all';
-      const test = globTest(`*${expr.value.value}*`);
+      const test = globTest(`*${expr.value.value}*`, expr.value.caseSensitive === true);
       return { field: '_raw', test: (value) => displayValues(value).some((text) => test(text)) };
     }
     case 'timeBound': {

@@ -13,6 +13,7 @@ import { type ColumnarStore, type DictionaryColumn, type DictionaryEntry, type I
 import { resolveTimeModifier } from '../time/modifiers.js';
 import { dictionaryValues, emptyBits, entriesWithPassingValue, type EntryBits, verdictCache, type VerdictCache } from './dictionary-index.js';
 import { comparisonHolds, comparisonTest, equalityPieces, equalityTest, orderingTest, type StringTest } from './match.js';
+import { rawTermTest } from './segments.js';
 import { unresolvedSubsearch } from './subsearch.js';
 
 export interface StoreFieldResolver {
@@ -20,6 +21,8 @@ export interface StoreFieldResolver {
   column(field: string): DictionaryColumn | undefined;
   /** True for `_time`, which lives in the store's float column. */
   isTime(field: string): boolean;
+  /** An event's `_raw`, for bare terms; absent for a store without raw text (tstats). */
+  raw?(row: number): string;
 }
 
 export interface StoreClock {
@@ -85,7 +88,7 @@ function singleField(expr: SearchExpr, resolver: StoreFieldResolver): string | u
 function entryDecision(expr: SearchExpr): EntryDecision {
   switch (expr.kind) {
     case 'compare': {
-      const test = comparisonTest(expr.op, expr.value.value);
+      const test = comparisonTest(expr.op, expr.value.value, expr.value.caseSensitive === true);
       const op = expr.op;
       return (values, lowered) => comparisonHolds(op, test, values, lowered);
     }
@@ -118,7 +121,8 @@ interface ValueTest {
   pieces: readonly string[];
 }
 
-function valueTest(op: ComparisonOperator, written: string): ValueTest {
+function valueTest(op: ComparisonOperator, written: string, caseSensitive = false): ValueTest {
+  if (caseSensitive && (op === '=' || op === '!=')) return { key: `=\u0001${written}`, test: comparisonTest(op, written, true), pieces: equalityPieces(written) };
   // `=` and `!=` share one test; they differ only in how a field's values combine.
   if (op === '=' || op === '!=') return { key: `=\u0000${written}`, test: equalityTest(written), pieces: equalityPieces(written) };
   return { key: `${op}\u0000${written}`, test: orderingTest(op, written), pieces: [] };
@@ -128,7 +132,7 @@ function valueTest(op: ComparisonOperator, written: string): ValueTest {
 function valueTests(expr: SearchExpr): ValueTest[] {
   switch (expr.kind) {
     case 'compare':
-      return [valueTest(expr.op, expr.value.value)];
+      return [valueTest(expr.op, expr.value.value, expr.value.caseSensitive === true)];
     case 'in':
       return expr.values.map((v) => valueTest('=', v.value));
     case 'not':
@@ -162,7 +166,7 @@ class WholeDictionaryDecision {
   entries(expr: SearchExpr): EntryBits {
     switch (expr.kind) {
       case 'compare': {
-        const passing = this.passing(valueTest(expr.op, expr.value.value));
+        const passing = this.passing(valueTest(expr.op, expr.value.value, expr.value.caseSensitive === true));
         if (expr.op !== '!=') return passing;
         const hasValues = dictionaryValues(this.column).hasValues;
         const bits = new Uint32Array(passing.length);
@@ -283,6 +287,8 @@ class StoreEvaluator {
 
   /** How many distinct values a subtree may have to decide: a rough cost for ordering ANDs. */
   private cost(expr: SearchExpr): number {
+    // A bare term renders and scans every candidate's `_raw`: the dearest test, run last.
+    if (expr.kind === 'term' && this.resolver.raw && expr.value.value !== '*') return this.store.rowCount * 64;
     const field = singleField(expr, this.resolver);
     if (typeof field === 'string') return this.resolver.column(field)?.dictionary.length ?? 0;
     if (expr.kind === 'and' || expr.kind === 'or') return expr.operands.reduce((n, e) => n + this.cost(e), 0);
@@ -326,10 +332,15 @@ class StoreEvaluator {
           return decide([text], [text]);
         });
       }
-      case 'term':
+      case 'term': {
+        const raw = this.resolver.raw;
         // tstats reads indexed fields only; no raw text holds a bare term, so only `*` matches
         // (DOC Search Reference: tstats: "WHERE clauses ... can contain only indexed fields").
-        return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
+        if (!raw) return expr.value.value === '*' ? candidates : candidates.subarray(0, 0);
+        const test = rawTermTest(expr.value.value, { caseSensitive: expr.value.caseSensitive === true, exact: expr.exact === true });
+        if (!test) return candidates;
+        return keep(candidates, (row) => test(raw.call(this.resolver, row)));
+      }
       case 'timeBound': {
         const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz);
         const time = this.store.time;

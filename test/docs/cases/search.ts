@@ -177,7 +177,6 @@ export const searchCases: DocCase[] = [
   },
   {
     id: 'search-case-directive',
-    knownDifference: 'search CASE(Error) matches nothing (0 results)',
     page: PAGE,
     quote: 'You can use the CASE() directive to search for terms and field values that are case-sensitive.',
     search: `${RAW} | search CASE(Error) | table n`,
