@@ -14,6 +14,7 @@ import type { SearchExpr } from '../parse/ast.js';
 import { parseSearchExpression } from '../commands/index.js';
 import { collect, exitWithError } from './common.js';
 import { progressBar } from './progress.js';
+import { SHARED_HELP } from './options.js';
 
 interface EventsFlags {
   data?: string[];
@@ -82,14 +83,24 @@ export function registerEventsCommand(program: Command): void {
   program
     .command('events')
     .description("show the events spelunk reads from your logs, newest first, or their fields (Splunk's event view and fields sidebar)")
-    .option('-d, --data <path>', 'log file or folder (repeatable; - reads stdin; .gz is read transparently)', collect)
+    .option('-d, --data <path>', SHARED_HELP.data, collect)
     .option('--source <source>', 'only events of this source (wildcards allowed; repeatable, any of them)', collect)
     .option('--search <expression>', 'only events matching this search expression (e.g. "EventCode=4104")')
     .option('--fields', 'show each field, how many events have it and how many distinct values it has')
     .option('--head <n>', 'show only the newest N events')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]).default('table'))
-    .option('--strict', 'fail on the first skipped (malformed) record')
-    .option('-q, --quiet', 'no progress bar and no summary line on stderr')
+    .option('--strict', SHARED_HELP.strict)
+    .option('-q, --quiet', SHARED_HELP.quiet)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  spelunk events --data logs/ --head 5                       # the five newest events',
+        "  spelunk events --data logs/ --source 'XmlWinEventLog:Microsoft-Windows-PowerShell/*' --fields",
+        '  spelunk events --data Security.evtx --search "EventCode=4624 Logon_Type=3" --format json',
+      ].join('\n'),
+    )
     .action(async (flags: EventsFlags) => {
       try {
         await runEvents(flags);

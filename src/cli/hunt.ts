@@ -126,7 +126,7 @@ export async function huntCommand(flags: HuntFlags): Promise<number> {
   if (selected.length === 0) throw new SpelunkError('usage', `hunt: no detection matches the selection (${library.detections.length} read from ${paths.join(', ')}).`);
   if ((flags.data ?? []).length === 0) throw new SpelunkError('usage', 'hunt: give the logs to hunt in with --data PATH (a file or folder; repeatable).');
   const bar = progressBar(!flags.quiet);
-  const { datasets, report } = await loadData({
+  const { datasets, events, report } = await loadData({
     data: flags.data,
     ...(flags.strict ? { strict: true } : {}),
     ...(flags.dedupEvents ? { dedupEvents: true } : {}),
@@ -139,6 +139,7 @@ export async function huntCommand(flags: HuntFlags): Promise<number> {
     try {
       return runHunt(selected, datasets, {
         session: {
+          events,
           macros: flags.macros ?? [],
           inlineMacros: flags.macro ?? [],
           lookups: flags.lookups ?? [],

@@ -1,7 +1,7 @@
 /**
  * The default fields every event has (Splunk's "Use default fields", Knowledge Manager Manual)
  * and the Windows add-on's eventtypes and tags, as rules over the event's input and values.
- * - source: `XmlWinEventLog:<Channel>` (WIN840 transforms.conf [ta-windows-fix-xml-source]), or the input's `--source`;
+ * - source: `XmlWinEventLog:<Channel>` (Splunk_TA_windows 8.4.0 transforms.conf [ta-windows-fix-xml-source]), or the input's `--source`;
  * - sourcetype: `XmlWinEventLog` ([ta-windows-fix-sourcetype] cuts it at the first `:`), or `--sourcetype`;
  * - index: `main` (inputs.conf `index = default`, indexes.conf `defaultDatabase = main`), or `--index`;
  * - host: the event's Computer (INF: a forwarder on that machine), or the input's host;
@@ -10,7 +10,7 @@
 import { first, type FieldRule, type FieldValue } from './field-rule.js';
 import type { EventInput } from './input.js';
 
-/** WIN840 eventtypes.conf / tags.conf, and SYS810 eventtypes.conf keyed on source (INF). */
+/** Splunk_TA_windows 8.4.0 eventtypes.conf / tags.conf, and TA-microsoft-sysmon 8.1.0 eventtypes.conf keyed on source (INF). */
 const ACCOUNT_CODES = [4703, 4704, 4705, 4722, 4723, 4724, 4725, 4726, 4738, 4767, 4781].map(String);
 const SERVICE_CODES = ['1100', '4697', '5024', '5025', '5030', '5033', '5034', '5035', '5478', '7036', '7040', '7045'];
 const SYSMON_TYPES: readonly [string, readonly string[], readonly string[]][] = [

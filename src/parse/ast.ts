@@ -15,7 +15,7 @@ export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
 export interface SearchValue {
   value: string;
   quoted: boolean;
-  /** Written as `CASE(value)`: matched case-sensitively (DOC S5). */
+  /** Written as `CASE(value)`: matched case-sensitively (DOC Search Manual: CASE() and TERM()). */
   caseSensitive?: boolean;
   span: Span;
 }
@@ -29,7 +29,7 @@ export type SearchExpr =
   /** `field IN (v1, v2, ...)`; values may hold wildcards. */
   | { kind: 'in'; field: string; values: SearchValue[]; span: Span }
   /** A bare term or quoted phrase matched against `_raw`; `*` matches every row. */
-  | { kind: 'term'; value: SearchValue; span: Span; /** `TERM(x)`: bounded by major breakers (DOC S5). */ exact?: boolean }
+  | { kind: 'term'; value: SearchValue; span: Span; /** `TERM(x)`: bounded by major breakers (DOC Search Manual: CASE() and TERM()). */ exact?: boolean }
   /** A time modifier inside the expression: `earliest=-24h`, `latest=now`. */
   | { kind: 'timeBound'; bound: 'earliest' | 'latest'; value: SearchValue; span: Span }
   /** `[ ... ]`: runs first; its results become `(f1=v1 AND f2=v2) OR (...)` (DOC: subsearches). */

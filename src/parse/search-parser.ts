@@ -148,7 +148,7 @@ class SearchExpressionParser extends EmbeddedActionsParser {
     return token !== undefined && wrappers.includes(token.image) && next.tokenType === LParen && next.startOffset === token.startOffset + token.image.length;
   }
 
-  /** `TERM(x)` / `CASE(x)` after its name: the value inside (DOC S5 "Use CASE() and TERM()"). */
+  /** `TERM(x)` / `CASE(x)` after its name: the value inside (DOC Search Manual: CASE() and TERM() "Use CASE() and TERM()"). */
   private wrapped = this.RULE('wrapped', (): IToken => {
     this.CONSUME(LParen);
     const inner = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Quoted) }]);

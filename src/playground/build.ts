@@ -69,6 +69,7 @@ export async function buildSite(outDir: string = defaultSiteFolder()): Promise<s
       'node:path': shim('path.ts'),
       'node:url': shim('url.ts'),
       'node:buffer': shim('buffer.ts'),
+      'node:os': shim('os.ts'),
       'node:zlib': shim('unavailable.ts'),
       'node:worker_threads': shim('unavailable.ts'),
       'node:crypto': shim('unavailable.ts'),

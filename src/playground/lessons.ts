@@ -1,7 +1,7 @@
 /**
  * The playground's guided tour: five searches over the bundled sample, each showing one point of
- * SPL's semantics, each with the Splunk documentation that states it (docs/semantics.md, S2-S4,
- * S15, S18, and security_content's build for the `_filter` default).
+ * SPL's semantics, each with the Splunk documentation that states it (docs/semantics.md, Sources: Search Reference: search, Search Manual: Boolean
+ * expressions and != and NOT, Knowledge Manager Manual: search macros, Search Reference: where, and security_content's build for the `_filter` default).
  */
 export interface Lesson {
   title: string;

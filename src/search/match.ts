@@ -143,7 +143,7 @@ export function comparisonHolds(
   return op === '!=' ? !any : any;
 }
 
-/** `caseSensitive`: the value was written `CASE(value)` (DOC S5), matched as a case-sensitive glob. */
+/** `caseSensitive`: the value was written `CASE(value)` (DOC Search Manual: CASE() and TERM()), matched as a case-sensitive glob. */
 export function comparisonTest(op: ComparisonOperator, written: string, caseSensitive = false): StringTest {
   if (caseSensitive && (op === '=' || op === '!=')) return globTest(written, true);
   return op === '=' || op === '!=' ? equalityTest(written) : orderingTest(op, written);

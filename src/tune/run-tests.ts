@@ -11,7 +11,7 @@ import { SpelunkError } from '../core/errors.js';
 import type { ResultTable } from '../core/values.js';
 import { loadDetection, type Detection, type DetectionTest } from '../detections/detection.js';
 import { formatJson, type ResultObject } from '../format/json.js';
-import { createSession, loadData, type DataOptions } from '../index.js';
+import { createSession, loadData, type DataInput, type DataOptions } from '../index.js';
 import { findAttackData } from './attack-data.js';
 import { contentctlFailure, objectFieldsOf } from './pass-rule.js';
 import { loadTestFile, testFileFor, TEST_FILE_SUFFIX, type Expectation, type ExpectedRow, type TestCase } from './test-file.js';
@@ -175,8 +175,9 @@ function base(
  * and `sourcetype` once loadData takes `{ path, source, sourcetype }` entries; until then the
  * files are read by their content, as `spelunk run --data` reads them.
  */
-function replayInputs(files: ReadonlyArray<{ path: string; source?: string; sourcetype?: string }>): string[] {
-  return files.map((file) => file.path);
+/** Each file with the source and sourcetype its attack_data entry declares, as contentctl replays it. */
+function replayInputs(files: ReadonlyArray<{ path: string; source?: string; sourcetype?: string }>): DataInput[] {
+  return files.map((file) => ({ ...file }));
 }
 
 async function replayTest(detection: Detection, test: DetectionTest, index: number, options: TestOptions): Promise<TestOutcome> {

@@ -26,7 +26,7 @@ describe('stats field names', () => {
   });
 
   it('names a column aceFlags(inheritance) and aceFlags(a(b)) as written after AS', () => {
-    const result = session.run('| makeresults | eval f="CI" | stats values(f) as aceFlags(inheritance) values(f) as g(a(b)) count');
+    const result = session.run('| makeresults | eval f="CI", h="x" | stats values(f) as aceFlags(inheritance) values(h) as g(a(b)) count');
     expect(result.columns).toEqual(['aceFlags(inheritance)', 'g(a(b))', 'count']);
   });
 

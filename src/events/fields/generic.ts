@@ -1,6 +1,6 @@
 /**
  * `[XmlWinEventLog]`: the Windows add-on's stanza for every XML event log channel (the
- * sourcetype of all of them), Sysmon included. WIN840 = Splunk_TA_windows 8.4.0 default/props.conf
+ * sourcetype of all of them), Sysmon included. Splunk_TA_windows 8.4.0 default/props.conf
  * l.93-128 (JohnnyMirza/confluent_splunk_demo @ d3a9bc0d). The XML fields themselves (every
  * `<Data Name>`, the System elements and attributes) come from the value slots (shape.ts).
  */

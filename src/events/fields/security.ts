@@ -1,5 +1,5 @@
 /**
- * The Windows add-on's `[source::XmlWinEventLog:Security]` stanza: WIN840 (Splunk_TA_windows 8.4.0)
+ * The Windows add-on's `[source::XmlWinEventLog:Security]` stanza: Splunk_TA_windows 8.4.0
  * default/props.conf l.231-371 and the transforms it names. The add-on's lookups (action, status,
  * signature) are Splunk-licensed and not copied: `status`/`action` are derived from the event's
  * audit keyword, as Microsoft documents it (docs/semantics.md "Event fields").

@@ -1,8 +1,8 @@
 /**
  * The Sysmon add-on's derived fields for `source=XmlWinEventLog:Microsoft-Windows-Sysmon/Operational`.
- * SYS810 = TA-microsoft-sysmon 8.1.0 default/props.conf (TrellixVulnTeam/splunk-apps_AU3K @ b8169e51);
+ * TA-microsoft-sysmon 8.1.0 default/props.conf (TrellixVulnTeam/splunk-apps_AU3K @ b8169e51);
  * the current add-on's conf is not public, so where SC's data_sources/sysmon_eventid_*.yml list a field
- * that SYS810 does not set, the rule is inferred and marked INF (docs/semantics.md "Event fields").
+ * that TA-microsoft-sysmon 8.1.0 does not set, the rule is inferred and marked INF (docs/semantics.md "Event fields").
  * Event names: Microsoft's Sysmon documentation (learn.microsoft.com/sysinternals/downloads/sysmon,
  * "Event ID n: title"), not the add-on's eventcode.csv.
  */
@@ -44,7 +44,7 @@ export const SYSMON_EVENT_TITLES: Readonly<Record<string, string>> = {
   '255': 'Error',
 };
 
-/** EIDs whose "process" is the source process of an access or remote thread (SYS810 EVAL-process_name). */
+/** EIDs whose "process" is the source process of an access or remote thread (TA-microsoft-sysmon 8.1.0 EVAL-process_name). */
 const SOURCE_PROCESS_EVENTS = ['8', '10'];
 
 function byProcess(field: string, own: string, source: string, transform: (v: string) => string = (v) => v, citation = `${SYS810} (INF: ${own}, ${source} for 8 and 10)`): FieldRule {

@@ -1,5 +1,5 @@
 /**
- * The Windows add-on's `[source::XmlWinEventLog:System]` stanza (WIN840 props.conf l.196-229) and
+ * The Windows add-on's `[source::XmlWinEventLog:System]` stanza (Splunk_TA_windows 8.4.0 props.conf l.196-229) and
  * `[source::XmlWinEventLog:Application]` (l.383). `start_mode` is the licensed
  * windows_start_mode_lookup; it is derived from the start type names Windows renders
  * (learn.microsoft.com "Service start types") instead (INF mapping, docs/semantics.md).
