@@ -45,4 +45,12 @@ describe.skipIf(!present)('raw-search detections on their attack_data file (skip
     // detection keeps a user above round(avg + 3 * stdev) = round(7.5 + 3 * 9.19) = 35, which neither is.
     expect(await rowsOf('endpoint', 'windows_ad_abnormal_object_access_activity', 'T1087.002_4662_priv_events.log')).toBe(0);
   });
+
+  it('windows_ad_short_lived_domain_controller_spn_attribute (replace, appendpipe + map) finds the SPN added and deleted', async () => {
+    expect(await rowsOf('endpoint', 'windows_ad_short_lived_domain_controller_spn_attribute', 'T1207_mimikatz_windows-security-xml.log')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('windows_ad_replication_request_initiated_from_unsanctioned_location (appendpipe + map) finds the DCSync requests', async () => {
+    expect(await rowsOf('endpoint', 'windows_ad_replication_request_initiated_from_unsanctioned_location', 'T1003.006_impacket_windows-security-xml.log')).toBeGreaterThanOrEqual(1);
+  });
 });
