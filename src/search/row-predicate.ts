@@ -42,7 +42,7 @@ function fieldTest(expr: Exclude<SearchExpr, { kind: 'and' | 'or' | 'not' | 'sub
       return { field: '_raw', test: (value) => displayValues(value).some((text) => test(text)) };
     }
     case 'timeBound': {
-      const bound = resolveTimeModifier(expr.value.value, clock.now, clock.tz);
+      const bound = resolveTimeModifier(expr.value.value, clock.now, clock.tz, expr.bound);
       const isEarliest = expr.bound === 'earliest';
       return {
         field: '_time',

@@ -342,7 +342,7 @@ class StoreEvaluator {
         return keep(candidates, (row) => test(raw.call(this.resolver, row)));
       }
       case 'timeBound': {
-        const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz);
+        const bound = resolveTimeModifier(expr.value.value, this.clock.now, this.clock.tz, expr.bound);
         const time = this.store.time;
         return expr.bound === 'earliest' ? keep(candidates, (row) => time[row]! >= bound) : keep(candidates, (row) => time[row]! < bound);
       }

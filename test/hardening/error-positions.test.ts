@@ -42,6 +42,13 @@ describe('errors say where', () => {
     expectErrorAt(search, 'The time 100000000000000000000 is out of range', 'span=1h');
   });
 
+  it("an invalid latest= in the tstats WHERE or in search names 'latest', not 'earliest'", () => {
+    for (const search of ['| tstats count from datamodel=Endpoint.Processes where latest=1e309', '| makeresults | search latest=1e309']) {
+      const { code, stderr } = run(search);
+      expect(code, stderr).toBe(2);
+      expect(stderr).toContain(`Invalid value "1e309" for time term 'latest'`);
+    }
+  });
   it('perc101() points at the function', () => {
     const search = '| makeresults | stats perc101(_time)';
     expectErrorAt(search, 'between 0 and 100', 'perc101');
